@@ -1,0 +1,48 @@
+// Subcommands of `journeymap`. Each lives in its own cmd_<name>.cpp and adds
+// itself to the registry with a static CommandRegistration, so adding one touches
+// no other file.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace jm::cli {
+
+// Exit codes, as a Unix user expects them.
+enum Exit : int {
+    kOk = 0,
+    kInvalid = 1,   // the input was read but is not valid (validate found problems)
+    kUsage = 2,     // wrong arguments
+    kIoError = 3,   // a file could not be read or written
+};
+
+struct Io {
+    std::istream& in;
+    std::ostream& out;
+    std::ostream& err;
+};
+
+struct Command {
+    std::string name;
+    std::string summary;   // one line for `journeymap --help`
+    std::string usage;     // full help for `journeymap help NAME` / `NAME --help`
+    std::function<int(const std::vector<std::string>& args, Io& io)> run;
+};
+
+std::vector<Command>& registry();
+
+struct CommandRegistration {
+    explicit CommandRegistration(Command c) { registry().push_back(std::move(c)); }
+};
+
+// Reads a whole file, or standard input when `path` is "-". False with a message
+// in `error` when it cannot be read.
+bool read_input(const std::string& path, Io& io, std::string& text, std::string& error);
+
+// Writes `text` to `path` atomically (temporary file, then rename), so a failed
+// write never leaves half a map behind.
+bool write_file_atomic(const std::string& path, const std::string& text, std::string& error);
+
+}  // namespace jm::cli
