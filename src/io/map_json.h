@@ -1,0 +1,38 @@
+// The journey map file format: JSON, versioned, validated on load, canonical on save.
+// The format is documented in README.md ("Map file format") and in
+// assets/schema/journeymap.schema.json; the two and this loader must agree.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/map.h"
+
+namespace jm {
+
+inline constexpr int kFormatVersion = 1;       // what this program writes
+inline constexpr std::size_t kMaxProblems = 100; // a loader reports at most this many
+
+struct LoadProblem {
+    std::string path;      // JSON Pointer into the file ("" for the whole document)
+    std::string message;   // plain words, e.g. "friction must be between 0 and 5, got 7"
+};
+
+struct LoadResult {
+    std::optional<Map> map;             // set only when there are no problems
+    std::vector<LoadProblem> problems;  // every problem found, up to kMaxProblems
+    int source_version = 0;             // the version the file declared
+    bool migrated = false;              // true when an older version was upgraded
+    bool ok() const { return map.has_value(); }
+};
+
+// Parses and validates a whole file. Never throws; a bad file gives problems and no map.
+LoadResult load_map_json(std::string_view text);
+
+// Canonical text: fixed key order, 2-space indent, UTF-8, trailing "\n".
+// The same map always gives the same bytes.
+std::string save_map_json(const Map& map);
+
+}  // namespace jm
