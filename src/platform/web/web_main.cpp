@@ -1,0 +1,154 @@
+// The browser backend: a WebGL2 context, Dear ImGui fed from DOM events that
+// web/input.js forwards here, and frames drawn only when something asks for one.
+// The page drives the loop (requestAnimationFrame in web/input.js) and calls
+// jm_frame(); it returns whether more frames are wanted.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+
+#include <cstdlib>
+#include <cstring>
+
+#include "app/app.h"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "platform/web/web_keys.h"
+#include "platform/web/web_state.h"
+
+namespace {
+
+jm::App* g_app = nullptr;
+EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
+double g_last_frame_ms = 0;
+
+bool create_gl_context() {
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = false;
+    attrs.antialias = false;          // ImGui anti-aliases its own geometry
+    attrs.preserveDrawingBuffer = true;  // lets a screenshot or PNG export read the last frame
+    g_gl = emscripten_webgl_create_context("#canvas", &attrs);
+    if (g_gl <= 0) return false;
+    emscripten_webgl_make_context_current(g_gl);
+    return true;
+}
+
+}  // namespace
+
+extern "C" {
+
+// Called once the page has measured the canvas; returns 0 when WebGL2 is missing.
+EMSCRIPTEN_KEEPALIVE int jm_start(float css_width, float css_height, float dpr) {
+    if (!create_gl_context()) return 0;
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout lives in the map and localStorage, not in a file
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would need frames forever
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.BackendPlatformName = "journeymap_web";
+    io.DisplaySize = ImVec2(css_width, css_height);
+    io.DisplayFramebufferScale = ImVec2(dpr, dpr);
+    jm::web::install_platform_hooks();
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    g_app = new jm::App();
+    g_app->init();
+    return 1;
+}
+
+// The page resized the canvas backing store to css size x devicePixelRatio.
+EMSCRIPTEN_KEEPALIVE void jm_resize(float css_width, float css_height, float dpr) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(css_width, css_height);
+    io.DisplayFramebufferScale = ImVec2(dpr, dpr);
+}
+
+// Adds a font the page fetched. `data` was allocated with malloc; ImGui owns it now.
+// role: 0 = main text, 1 = bold headings, 2 = merged CJK fallback, 3 = merged icons.
+EMSCRIPTEN_KEEPALIVE void jm_add_font(void* data, int size, int role) {
+    jm::web::add_font(data, size, role);
+}
+
+// Draws one frame; returns 1 while more frames are wanted (input settling,
+// animations), 0 when the page may stop asking.
+EMSCRIPTEN_KEEPALIVE int jm_frame(double now_ms) {
+    if (!g_app) return 0;
+    ImGuiIO& io = ImGui::GetIO();
+    io.DeltaTime = g_last_frame_ms > 0 ? static_cast<float>((now_ms - g_last_frame_ms) / 1000.0) : 1.0f / 60.0f;
+    if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;
+    if (io.DeltaTime > 0.25f) io.DeltaTime = 0.25f;  // after an idle pause, not a long animation step
+    g_last_frame_ms = now_ms;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    g_app->draw();
+    ImGui::Render();
+
+    int fb_w = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
+    int fb_h = static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
+    glViewport(0, 0, fb_w, fb_h);
+    ImVec4 bg = g_app->background_color();
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    jm::web::frame_done();
+    return jm::web::wants_more_frames(now_ms) ? 1 : 0;
+}
+
+// Input arrived: draw until ImGui settles (hover states, tooltip delays).
+EMSCRIPTEN_KEEPALIVE void jm_wake(double now_ms) { jm::web::keep_drawing(now_ms + 700.0, 3); }
+
+EMSCRIPTEN_KEEPALIVE void jm_input_mouse_pos(float x, float y) { ImGui::GetIO().AddMousePosEvent(x, y); }
+EMSCRIPTEN_KEEPALIVE void jm_input_mouse_button(int button, int down) { ImGui::GetIO().AddMouseButtonEvent(button, down != 0); }
+EMSCRIPTEN_KEEPALIVE void jm_input_mouse_wheel(float dx, float dy) { ImGui::GetIO().AddMouseWheelEvent(dx, dy); }
+EMSCRIPTEN_KEEPALIVE void jm_input_mouse_source(int source) {
+    ImGui::GetIO().AddMouseSourceEvent(static_cast<ImGuiMouseSource>(source));
+}
+EMSCRIPTEN_KEEPALIVE void jm_input_focus(int focused) { ImGui::GetIO().AddFocusEvent(focused != 0); }
+EMSCRIPTEN_KEEPALIVE void jm_input_text(const char* utf8) { ImGui::GetIO().AddInputCharactersUTF8(utf8); }
+
+// `code` is KeyboardEvent.code ("KeyZ", "ArrowLeft"...); modifiers are sent first
+// so that shortcuts see them on the same frame.
+EMSCRIPTEN_KEEPALIVE void jm_input_key(const char* code, int down, int ctrl, int shift, int alt, int super) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, ctrl != 0);
+    io.AddKeyEvent(ImGuiMod_Shift, shift != 0);
+    io.AddKeyEvent(ImGuiMod_Alt, alt != 0);
+    io.AddKeyEvent(ImGuiMod_Super, super != 0);
+    ImGuiKey key = jm::web::key_from_dom_code(code);
+    if (key != ImGuiKey_None) io.AddKeyEvent(key, down != 0);
+}
+
+// Text of a paste gesture: becomes the clipboard, then ImGui sees Ctrl+V.
+EMSCRIPTEN_KEEPALIVE void jm_input_paste(const char* utf8) {
+    jm::web::set_pasted_text(utf8);
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddKeyEvent(ImGuiKey_V, true);
+    io.AddKeyEvent(ImGuiKey_V, false);
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+}
+
+// True when ImGui has a text field active: the page keeps its hidden text
+// element focused then, so IMEs and dead keys compose into it.
+EMSCRIPTEN_KEEPALIVE int jm_wants_text_input() { return ImGui::GetIO().WantTextInput ? 1 : 0; }
+
+// The JavaScript API (window.journeymap): a named call with JSON arguments and a
+// JSON result. The result is malloc'ed; the page frees it.
+EMSCRIPTEN_KEEPALIVE char* jm_api(const char* name, const char* args_json) {
+    std::string out = g_app ? g_app->api_call(name, args_json) : std::string("{\"ok\":false,\"error\":\"not started\"}");
+    char* buf = static_cast<char*>(std::malloc(out.size() + 1));
+    std::memcpy(buf, out.c_str(), out.size() + 1);
+    return buf;
+}
+
+}  // extern "C"
+
+int main() {
+    // Nothing to do until the page calls jm_start: it first fetches the fonts and
+    // measures the canvas. Keep the runtime alive after main returns.
+    emscripten_exit_with_live_runtime();
+    return 0;
+}

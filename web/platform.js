@@ -1,0 +1,106 @@
+// window.JM: what the C++ side calls into (src/platform/web/*.cpp use EM_JS to
+// reach these) and shared page state. Loaded before the module.
+"use strict";
+window.JM = {
+  module: null,
+  unsavedWork: false,
+  testItems: [],
+  testFrame: 0,
+  framesDrawn: 0,
+
+  // A malloc'ed UTF-8 copy of a JS string; the C++ side frees it.
+  cString(s) {
+    const m = JM.module;
+    const n = m.lengthBytesUTF8(s) + 1;
+    const p = m._malloc(n);
+    m.stringToUTF8(s, p, n);
+    return p;
+  },
+
+  writeClipboard(text) {
+    JM.lastCopied = text;
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).catch(() => { /* the copy event path still has it */ });
+    }
+  },
+
+  download(name, mime, bytes) {
+    const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  },
+
+  pickFile(accept, request) {
+    const input = document.createElement("input");
+    input.type = "file";
+    input.accept = accept;
+    input.style.display = "none";
+    input.addEventListener("change", async () => {
+      for (const file of input.files) await JM.deliverFile(request, file);
+      JM.module._jm_file_picker_closed(request);
+      input.remove();
+    });
+    input.addEventListener("cancel", () => { JM.module._jm_file_picker_closed(request); input.remove(); });
+    document.body.appendChild(input);
+    input.click();
+  },
+
+  async deliverFile(request, file) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const m = JM.module;
+    const name = JM.cString(file.name);
+    const data = m._malloc(bytes.length || 1);
+    m.HEAPU8.set(bytes, data);
+    m._jm_file_opened(request, name, data, bytes.length);
+    m._free(name);
+    m._free(data);
+    JM.requestFrame();
+  },
+
+  storage: {
+    available() {
+      try {
+        const k = "journeymap:probe";
+        localStorage.setItem(k, "1");
+        localStorage.removeItem(k);
+        return true;
+      } catch (e) { return false; }
+    },
+    // Returns "" on success or a plain reason.
+    set(key, value) {
+      try { localStorage.setItem(key, value); return ""; }
+      catch (e) { return JM.storage.reason(e); }
+    },
+    get(key) {
+      try { return localStorage.getItem(key); } catch (e) { return null; }
+    },
+    remove(key) {
+      try { localStorage.removeItem(key); return ""; } catch (e) { return JM.storage.reason(e); }
+    },
+    keys(prefix) {
+      const out = [];
+      try {
+        for (let i = 0; i < localStorage.length; i++) {
+          const k = localStorage.key(i);
+          if (k.startsWith(prefix)) out.push(k);
+        }
+      } catch (e) { /* unavailable: no keys */ }
+      return out.sort();
+    },
+    reason(e) {
+      if (e && (e.name === "QuotaExceededError" || e.code === 22)) return "browser storage is full";
+      if (e && e.name === "SecurityError") return "browser storage is disabled";
+      return "browser storage failed: " + (e && e.message ? e.message : String(e));
+    },
+  },
+
+  publishTestItems(json, frame) {
+    JM.testItemsJson = json;
+    JM.testFrame = frame;
+  },
+};
