@@ -1,0 +1,79 @@
+#include "metrics/kpi_status.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace jm {
+
+namespace {
+
+std::optional<double> finite(const std::optional<double>& v) {
+    return v && std::isfinite(*v) ? v : std::nullopt;
+}
+
+}  // namespace
+
+KpiStatus kpi_status(const Kpi& kpi) {
+    const auto current = finite(kpi.current), target = finite(kpi.target);
+    if (!current) return KpiStatus::NoValue;
+    if (!target) return KpiStatus::NoTarget;
+    const bool met = kpi.direction == KpiDirection::HigherIsBetter ? *current >= *target : *current <= *target;
+    return met ? KpiStatus::OnTarget : KpiStatus::OffTarget;
+}
+
+KpiTrend kpi_trend(const Kpi& kpi) {
+    const auto current = finite(kpi.current), previous = finite(kpi.previous);
+    if (!current || !previous) return KpiTrend::Unknown;
+    const double diff = *current - *previous;
+    const double scale = std::max({1.0, std::fabs(*current), std::fabs(*previous)});
+    if (std::fabs(diff) <= 1e-9 * scale) return KpiTrend::Flat;
+    const bool up = diff > 0;
+    return up == (kpi.direction == KpiDirection::HigherIsBetter) ? KpiTrend::Improving : KpiTrend::Worsening;
+}
+
+KpiMetrics kpi_metrics(const Kpi& kpi, int stage, int index) {
+    KpiMetrics m;
+    m.stage = stage;
+    m.index = index;
+    const auto current = finite(kpi.current);
+    m.value = current ? make_figure(*current, 0, kKpiFormula, "")
+                      : unavailable_figure("no current value", 0, kKpiFormula, "");
+    set_previous(m.value, finite(kpi.previous));
+    m.target = finite(kpi.target);
+    if (current && m.target) m.gap = *current - *m.target;
+    m.status = kpi_status(kpi);
+    m.trend = kpi_trend(kpi);
+    return m;
+}
+
+const char* kpi_status_key(KpiStatus s) {
+    switch (s) {
+        case KpiStatus::OnTarget: return "on_target";
+        case KpiStatus::OffTarget: return "off_target";
+        case KpiStatus::NoTarget: return "no_target";
+        case KpiStatus::NoValue: return "no_value";
+    }
+    return "no_value";
+}
+
+const char* kpi_status_label(KpiStatus s) {
+    switch (s) {
+        case KpiStatus::OnTarget: return "on target";
+        case KpiStatus::OffTarget: return "off target";
+        case KpiStatus::NoTarget: return "no target";
+        case KpiStatus::NoValue: return "no value";
+    }
+    return "no value";
+}
+
+const char* kpi_trend_key(KpiTrend t) {
+    switch (t) {
+        case KpiTrend::Improving: return "improving";
+        case KpiTrend::Worsening: return "worsening";
+        case KpiTrend::Flat: return "flat";
+        case KpiTrend::Unknown: return "unknown";
+    }
+    return "unknown";
+}
+
+}  // namespace jm

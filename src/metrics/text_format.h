@@ -1,0 +1,33 @@
+// Number and column formatting shared by the hotspot "why" strings, the
+// "not available" reasons and the terminal table. Locale-independent: the same
+// map always gives the same text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace jm {
+
+// 1200 -> "1,200"; -5 -> "-5".
+std::string format_count(std::int64_t n);
+
+// Fixed decimals with thousands separators: (1234.5, 1) -> "1,234.5"; (-0.04, 1) -> "0.0"
+// never "-0.0".
+std::string format_fixed(double v, int decimals);
+
+// The shortest plain spelling for numbers quoted back to the user in reasons:
+// 12 -> "12", 1.4 -> "1.4", 0.333333 -> "0.3333" (at most 4 decimals, no exponent).
+std::string format_plain(double v);
+
+// A signed change: 5 -> "+5", -2.5 -> "-2.5", 0 -> "0".
+std::string format_delta(double v, int decimals);
+
+// Columns a UTF-8 string takes in a terminal: East Asian wide characters count 2,
+// combining marks 0, everything else 1.
+std::size_t display_width(std::string_view utf8);
+
+// `text` cut (with a trailing "…") or padded with spaces to exactly `width` columns.
+std::string fit_column(std::string_view text, std::size_t width, bool align_right = false);
+
+}  // namespace jm
