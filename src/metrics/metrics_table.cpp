@@ -80,8 +80,9 @@ void survey_section(std::ostream& out, const SurveyFigures& s) {
 }
 
 void business_section(std::ostream& out, const Map& map, const BusinessMetrics& b) {
-    out << "\nBUSINESS" << (b.period.empty() ? "" : " (" + b.period + ")")
-        << (b.previous_period.empty() ? "" : " vs " + b.previous_period) << "\n";
+    std::string when = b.period.empty() ? "this period" : b.period;
+    if (!b.previous_period.empty()) when += " vs " + b.previous_period;
+    out << "\nBUSINESS (" << when << ")\n";
     const std::string money = map.currency.empty() ? "" : " " + map.currency;
     out << "  Churn rate            " << with_change(b.churn_rate, 1, "%") << "\n";
     out << "  Retention rate        " << with_change(b.retention_rate, 1, "%") << "\n";
