@@ -1,0 +1,208 @@
+#include "io/json_reader.h"
+
+#include <cmath>
+
+namespace jm {
+
+namespace {
+
+// Integral numbers, including 3.0 (as JSON Schema's "integer" counts them).
+std::optional<long double> integral(const Json& v) {
+    if (v.is_number_integer()) return v.is_number_unsigned() ? static_cast<long double>(v.get<std::uint64_t>())
+                                                             : static_cast<long double>(v.get<std::int64_t>());
+    if (v.is_number_float()) {
+        double d = v.get<double>();
+        if (std::isfinite(d) && std::floor(d) == d) return d;
+    }
+    return std::nullopt;
+}
+
+// A SAX parser that records where parsing failed instead of throwing, so the
+// same code works in a WebAssembly build without exception support.
+class QuietParser : public nlohmann::detail::json_sax_dom_parser<Json> {
+public:
+    explicit QuietParser(Json& out) : json_sax_dom_parser(out, false) {}
+    template <class Exception>
+    bool parse_error(std::size_t, const std::string&, const Exception& ex) {
+        message = ex.what();
+        return false;
+    }
+    std::string message;
+};
+
+}  // namespace
+
+std::string pointer_join(const std::string& base, const std::string& key) {
+    std::string out = base + "/";
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+std::string pointer_join(const std::string& base, std::size_t index) { return base + "/" + std::to_string(index); }
+
+std::string kind_of(const Json& j) {
+    switch (j.type()) {
+        case Json::value_t::null: return "null";
+        case Json::value_t::object: return "an object";
+        case Json::value_t::array: return "an array";
+        case Json::value_t::string: return "a string";
+        case Json::value_t::boolean: return "true/false";
+        case Json::value_t::number_float:
+        case Json::value_t::number_integer:
+        case Json::value_t::number_unsigned: return "a number";
+        default: return "something else";
+    }
+}
+
+void JsonReader::problem(const std::string& path, std::string message) {
+    if (!full()) problems_.push_back({path, std::move(message)});
+}
+
+bool JsonReader::object(const Json& j, const std::string& path) {
+    if (j.is_object()) return true;
+    problem(path, "must be an object, got " + kind_of(j));
+    return false;
+}
+
+void JsonReader::text(const Json& obj, const std::string& path, const char* key, std::string& out, bool required) {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+        if (required) problem(pointer_join(path, key), std::string("missing required field \"") + key + "\"");
+        return;
+    }
+    if (!it->is_string()) {
+        problem(pointer_join(path, key), "must be a string, got " + kind_of(*it));
+        return;
+    }
+    out = it->get<std::string>();
+}
+
+void JsonReader::integer(const Json& obj, const std::string& path, const char* key, int& out, int lo, int hi, bool required) {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+        if (required) problem(pointer_join(path, key), std::string("missing required field \"") + key + "\"");
+        return;
+    }
+    auto v = integral(*it);
+    if (!v) {
+        problem(pointer_join(path, key), "must be a whole number, got " + (it->is_number() ? it->dump() : kind_of(*it)));
+        return;
+    }
+    if (*v < lo || *v > hi) {
+        problem(pointer_join(path, key), std::string(key) + " must be between " + std::to_string(lo) + " and " +
+                                             std::to_string(hi) + ", got " + it->dump());
+        return;
+    }
+    out = static_cast<int>(*v);
+}
+
+void JsonReader::optional_integer(const Json& obj, const std::string& path, const char* key, std::optional<int>& out, int lo, int hi) {
+    if (!obj.contains(key)) return;
+    int v = lo;
+    std::size_t before = problems_.size();
+    integer(obj, path, key, v, lo, hi);
+    if (problems_.size() == before) out = v;
+}
+
+void JsonReader::count(const Json& obj, const std::string& path, const char* key, std::optional<std::int64_t>& out) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return;
+    auto v = integral(*it);
+    if (!v || *v < 0 || *v > 9.0e15L) {
+        problem(pointer_join(path, key), std::string(key) + " must be a whole number of 0 or more, got " +
+                                             (it->is_number() ? it->dump() : kind_of(*it)));
+        return;
+    }
+    out = static_cast<std::int64_t>(*v);
+}
+
+void JsonReader::number(const Json& obj, const std::string& path, const char* key, std::optional<double>& out) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return;
+    if (!it->is_number()) {
+        problem(pointer_join(path, key), "must be a number, got " + kind_of(*it));
+        return;
+    }
+    out = it->get<double>();
+}
+
+void JsonReader::boolean(const Json& obj, const std::string& path, const char* key, bool& out) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return;
+    if (!it->is_boolean()) {
+        problem(pointer_join(path, key), "must be true or false, got " + kind_of(*it));
+        return;
+    }
+    out = it->get<bool>();
+}
+
+void JsonReader::text_list(const Json& obj, const std::string& path, const char* key, std::vector<std::string>& out) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return;
+    std::string p = pointer_join(path, key);
+    if (!it->is_array()) {
+        problem(p, "must be a list of strings, got " + kind_of(*it));
+        return;
+    }
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const Json& v = (*it)[i];
+        if (v.is_string()) out.push_back(v.get<std::string>());
+        else problem(pointer_join(p, i), "must be a string, got " + kind_of(v));
+    }
+}
+
+bool JsonReader::counts(const Json& obj, const std::string& path, const char* key, std::vector<std::int64_t>& out, std::size_t size) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return false;
+    std::string p = pointer_join(path, key);
+    if (!it->is_array()) {
+        problem(p, "must be a list of answer counts, got " + kind_of(*it));
+        return false;
+    }
+    if (size > 0 && it->size() != size) {
+        problem(p, "must have exactly " + std::to_string(size) + " counts, got " + std::to_string(it->size()));
+        return false;
+    }
+    out.clear();
+    bool ok = true;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        auto v = integral((*it)[i]);
+        if (!v || *v < 0) {
+            problem(pointer_join(p, i), "must be a whole number of 0 or more, got " + (*it)[i].dump());
+            ok = false;
+            out.push_back(0);
+        } else {
+            out.push_back(static_cast<std::int64_t>(*v));
+        }
+    }
+    return ok;
+}
+
+UnknownFields JsonReader::unknown(const Json& obj, std::initializer_list<const char*> known) {
+    UnknownFields out;
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        bool is_known = false;
+        for (const char* k : known) is_known = is_known || it.key() == k;
+        if (!is_known) out[it.key()] = it.value().dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    return out;
+}
+
+std::optional<Json> parse_json(std::string_view text, std::string& error) {
+    Json out;
+    QuietParser parser(out);
+    bool ok = Json::sax_parse(text.begin(), text.end(), &parser, nlohmann::detail::input_format_t::json, true);
+    if (ok && !out.is_discarded()) return out;
+    // "[json.exception.parse_error.101] parse error at line 3, column 7: syntax error ..." -> the readable part
+    std::string msg = parser.message;
+    auto bracket = msg.find("] ");
+    if (bracket != std::string::npos && msg.rfind("[json.exception", 0) == 0) msg = msg.substr(bracket + 2);
+    error = msg.empty() ? "not JSON" : msg;
+    return std::nullopt;
+}
+
+}  // namespace jm

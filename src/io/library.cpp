@@ -1,0 +1,211 @@
+#include "io/library.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+namespace jm {
+
+namespace {
+
+using nlohmann::json;
+
+std::string map_key(const std::string& id) { return std::string(Library::kMapPrefix) + id; }
+
+json entry_to_json(const LibraryEntry& e) {
+    return {{"id", e.id}, {"title", e.title}, {"stages", e.stages}, {"touchpoints", e.touchpoints}, {"modified", e.modified}};
+}
+
+std::optional<LibraryEntry> entry_from_json(const json& j) {
+    if (!j.is_object() || !j.contains("id") || !j["id"].is_string()) return std::nullopt;
+    LibraryEntry e;
+    e.id = j["id"];
+    e.title = j.value("title", "");
+    e.stages = j.value("stages", 0);
+    e.touchpoints = j.value("touchpoints", 0);
+    e.modified = j.value("modified", "");
+    return e;
+}
+
+void sort_entries(std::vector<LibraryEntry>& entries) {
+    std::stable_sort(entries.begin(), entries.end(), [](const LibraryEntry& a, const LibraryEntry& b) {
+        if (a.modified != b.modified) return a.modified > b.modified;
+        return a.title < b.title;
+    });
+}
+
+}  // namespace
+
+LibraryEntry Library::summarise(const std::string& id, const std::string& text) {
+    LibraryEntry e;
+    e.id = id;
+    LoadResult r = load_map_json(text);
+    if (!r.ok()) {
+        e.damaged = true;
+        e.title = "(damaged map " + id + ")";
+        e.damage = r.problems.empty() ? "unreadable" : (r.problems[0].path.empty() ? "" : r.problems[0].path + ": ") + r.problems[0].message;
+        return e;
+    }
+    e.title = r.map->title;
+    e.stages = static_cast<int>(r.map->stages.size());
+    e.touchpoints = static_cast<int>(touchpoint_count(*r.map));
+    e.modified = r.map->modified;
+    return e;
+}
+
+std::vector<LibraryEntry> Library::read_index() {
+    std::vector<LibraryEntry> entries;
+    auto text = store_.get(kIndexKey);
+    if (!text) return entries;
+    json j = json::parse(*text, nullptr, false);
+    if (!j.is_array()) return entries;
+    for (const auto& item : j)
+        if (auto e = entry_from_json(item)) entries.push_back(*e);
+    return entries;
+}
+
+std::string Library::write_index(const std::vector<LibraryEntry>& entries) {
+    json j = json::array();
+    for (const auto& e : entries)
+        if (!e.damaged) j.push_back(entry_to_json(e));
+    return store_.set(kIndexKey, j.dump());
+}
+
+std::vector<LibraryEntry> Library::list() {
+    std::vector<LibraryEntry> index = read_index();
+    std::vector<LibraryEntry> out;
+    bool stale = false;
+    const std::size_t prefix = std::string(kMapPrefix).size();
+    for (const auto& key : store_.keys(kMapPrefix)) {
+        std::string id = key.substr(prefix);
+        auto it = std::find_if(index.begin(), index.end(), [&](const LibraryEntry& e) { return e.id == id; });
+        if (it != index.end()) {
+            out.push_back(*it);
+            continue;
+        }
+        // Not in the index (written by an older build, or the index was lost):
+        // read the map itself. A map that no longer loads is listed as damaged.
+        auto text = store_.get(key);
+        out.push_back(summarise(id, text.value_or("")));
+        stale = stale || !out.back().damaged;
+    }
+    if (stale || out.size() != index.size()) write_index(out);
+    sort_entries(out);
+    return out;
+}
+
+bool Library::contains(const std::string& id) { return store_.get(map_key(id)).has_value(); }
+
+std::string Library::save(const Map& map) {
+    std::string text = save_map_json(map);
+    std::string error = store_.set(map_key(map.id), text);
+    if (!error.empty()) return error;
+    std::vector<LibraryEntry> index = read_index();
+    LibraryEntry e{map.id, map.title, static_cast<int>(map.stages.size()), static_cast<int>(touchpoint_count(map)), map.modified};
+    auto it = std::find_if(index.begin(), index.end(), [&](const LibraryEntry& x) { return x.id == map.id; });
+    if (it != index.end()) *it = e;
+    else index.push_back(e);
+    write_index(index);   // a failed index write is repaired by the next list()
+    return "";
+}
+
+LoadResult Library::open(const std::string& id) {
+    auto text = store_.get(map_key(id));
+    if (!text) {
+        LoadResult r;
+        r.problems.push_back({"", "no map with id " + id + " in this browser's library"});
+        return r;
+    }
+    return load_map_json(*text);
+}
+
+std::optional<std::string> Library::raw_text(const std::string& id) { return store_.get(map_key(id)); }
+
+std::optional<std::string> Library::remove(const std::string& id) {
+    auto text = store_.get(map_key(id));
+    if (!text) return std::nullopt;
+    if (!store_.remove(map_key(id)).empty()) return std::nullopt;
+    std::vector<LibraryEntry> index = read_index();
+    std::erase_if(index, [&](const LibraryEntry& e) { return e.id == id; });
+    write_index(index);
+    if (last_open() == id) store_.remove(kLastKey);
+    return text;
+}
+
+std::string Library::restore(const std::string& id, const std::string& text) {
+    std::string error = store_.set(map_key(id), text);
+    if (!error.empty()) return error;
+    std::vector<LibraryEntry> index = read_index();
+    std::erase_if(index, [&](const LibraryEntry& e) { return e.id == id; });
+    index.push_back(summarise(id, text));
+    write_index(index);
+    return "";
+}
+
+std::string Library::duplicate(const std::string& id, std::string& error) {
+    LoadResult r = open(id);
+    if (!r.ok()) {
+        error = "cannot duplicate a map that does not load";
+        return "";
+    }
+    Map copy = std::move(*r.map);
+    copy.id = fresh_id_for(copy);
+    copy.title += " (copy)";
+    error = save(copy);
+    return error.empty() ? copy.id : "";
+}
+
+std::string Library::rename(const std::string& id, const std::string& title) {
+    LoadResult r = open(id);
+    if (!r.ok()) return "cannot rename a map that does not load";
+    r.map->title = title;
+    return save(*r.map);
+}
+
+std::string Library::last_open() { return store_.get(kLastKey).value_or(""); }
+
+void Library::set_last_open(const std::string& id) { store_.set(kLastKey, id); }
+
+std::string Library::fresh_id_for(const Map& map) {
+    if (!contains(map.id)) return map.id;
+    for (int n = 2;; ++n) {
+        std::string id = map.id + "-" + std::to_string(n);
+        if (!contains(id)) return id;
+    }
+}
+
+std::optional<std::string> MemoryStore::get(const std::string& key) {
+    for (const auto& [k, v] : items_)
+        if (k == key) return v;
+    return std::nullopt;
+}
+
+std::size_t MemoryStore::used() const {
+    std::size_t n = 0;
+    for (const auto& [k, v] : items_) n += k.size() + v.size();
+    return n;
+}
+
+std::string MemoryStore::set(const std::string& key, const std::string& value) {
+    auto it = std::find_if(items_.begin(), items_.end(), [&](const auto& kv) { return kv.first == key; });
+    std::size_t after = used() - (it != items_.end() ? it->first.size() + it->second.size() : 0) + key.size() + value.size();
+    if (after > quota) return "browser storage is full";
+    if (it != items_.end()) it->second = value;
+    else items_.emplace_back(key, value);
+    return "";
+}
+
+std::string MemoryStore::remove(const std::string& key) {
+    std::erase_if(items_, [&](const auto& kv) { return kv.first == key; });
+    return "";
+}
+
+std::vector<std::string> MemoryStore::keys(const std::string& prefix) {
+    std::vector<std::string> out;
+    for (const auto& [k, v] : items_)
+        if (k.rfind(prefix, 0) == 0) out.push_back(k);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace jm

@@ -1,0 +1,336 @@
+// Loading a map file: parse, migrate older versions, then validate everything
+// and report every problem with its JSON Pointer. Only a clean file gives a map.
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "io/json_reader.h"
+#include "io/map_json.h"
+#include "io/migrate.h"
+
+namespace jm {
+
+namespace {
+
+class MapReader {
+public:
+    explicit MapReader(std::vector<LoadProblem>& problems) : r_(problems) {}
+
+    Map read(const Json& doc) {
+        Map m;
+        r_.text(doc, "", "id", m.id, true);
+        claim_id(m.id, "/id");
+        r_.text(doc, "", "title", m.title, true);
+        r_.text(doc, "", "description", m.description);
+        r_.text(doc, "", "objective", m.objective);
+        r_.text(doc, "", "segment", m.segment);
+        r_.text(doc, "", "author", m.author);
+        r_.text(doc, "", "currency", m.currency);
+        r_.text(doc, "", "created", m.created);
+        r_.text(doc, "", "modified", m.modified);
+        m.lanes = doc.contains("lanes") ? lanes(doc["lanes"], "/lanes") : default_lanes();
+        // Personas first: touchpoints refer to them wherever they sit in the file.
+        if (auto it = doc.find("personas"); it != doc.end()) {
+            if (!it->is_array()) r_.problem("/personas", "must be a list, got " + kind_of(*it));
+            else for (std::size_t i = 0; i < it->size(); ++i) m.personas.push_back(persona((*it)[i], pointer_join("/personas", i)));
+        } else {
+            r_.problem("/personas", "missing required field \"personas\"");
+        }
+        for (const auto& p : m.personas) persona_ids_.insert(p.id);
+        if (auto it = doc.find("stages"); it != doc.end()) {
+            if (!it->is_array()) r_.problem("/stages", "must be a list, got " + kind_of(*it));
+            else for (std::size_t i = 0; i < it->size(); ++i) m.stages.push_back(stage((*it)[i], pointer_join("/stages", i)));
+        } else {
+            r_.problem("/stages", "missing required field \"stages\"");
+        }
+        if (doc.contains("period")) m.period = period(doc["period"], "/period");
+        if (doc.contains("period_previous")) m.period_previous = period(doc["period_previous"], "/period_previous");
+        m.unknown = JsonReader::unknown(doc, {"format", "version", "id", "title", "description", "objective", "segment", "author",
+                                              "currency", "created", "modified", "lanes", "stages", "personas", "period",
+                                              "period_previous"});
+        return m;
+    }
+
+private:
+    JsonReader r_;
+    std::map<std::string, std::string> ids_;   // id -> where it was first used
+    std::set<std::string> persona_ids_;
+
+    void claim_id(const std::string& id, const std::string& path) {
+        if (id.empty()) {
+            r_.problem(path, "an id must not be empty");
+            return;
+        }
+        auto [it, fresh] = ids_.emplace(id, path);
+        if (!fresh) r_.problem(path, "duplicate id \"" + id + "\" (first used at " + it->second + ")");
+    }
+
+    void read_id(const Json& obj, const std::string& path, std::string& id) {
+        if (!obj.contains("id")) {
+            r_.problem(pointer_join(path, "id"), "missing required field \"id\"");
+            return;
+        }
+        r_.text(obj, path, "id", id);
+        if (obj["id"].is_string()) claim_id(id, pointer_join(path, "id"));
+    }
+
+    template <typename Enum, typename Parse>
+    void enumeration(const Json& obj, const std::string& path, const char* key, Enum& out, Parse parse, const char* allowed) {
+        auto it = obj.find(key);
+        if (it == obj.end()) return;
+        std::string p = pointer_join(path, key);
+        if (!it->is_string()) {
+            r_.problem(p, "must be one of " + std::string(allowed) + ", got " + kind_of(*it));
+            return;
+        }
+        auto v = parse(it->get<std::string>());
+        if (!v) r_.problem(p, "unknown value \"" + it->get<std::string>() + "\"; allowed: " + allowed);
+        else out = *v;
+    }
+
+    std::vector<Lane> lanes(const Json& j, const std::string& path) {
+        std::vector<Lane> out;
+        if (!j.is_array()) {
+            r_.problem(path, "must be a list of lane names, got " + kind_of(j));
+            return default_lanes();
+        }
+        for (std::size_t i = 0; i < j.size(); ++i) {
+            std::string p = pointer_join(path, i);
+            auto lane = j[i].is_string() ? lane_from_key(j[i].get<std::string>()) : std::nullopt;
+            if (!lane) {
+                r_.problem(p, "unknown lane " + j[i].dump() + "; allowed: touchpoints, doing, thinking, emotion, friction, "
+                              "pains, opportunities, channels, backstage, kpis, owners");
+            } else if (std::find(out.begin(), out.end(), *lane) != out.end()) {
+                r_.problem(p, "lane \"" + j[i].get<std::string>() + "\" is listed twice");
+            } else {
+                out.push_back(*lane);
+            }
+        }
+        return out;
+    }
+
+    Persona persona(const Json& j, const std::string& path) {
+        Persona p;
+        if (!r_.object(j, path)) return p;
+        read_id(j, path, p.id);
+        r_.text(j, path, "name", p.name, true);
+        enumeration(j, path, "kind", p.kind, persona_kind_from_key, "\"buyer\", \"user\"");
+        enumeration(j, path, "role", p.role, committee_role_from_key,
+                    "\"decision_maker\", \"champion\", \"influencer\", \"procurement\", \"end_user\", \"other\"");
+        r_.text(j, path, "job_title", p.job_title);
+        r_.text(j, path, "goals", p.goals);
+        r_.text(j, path, "needs", p.needs);
+        r_.text(j, path, "research_channels", p.research_channels);
+        r_.text(j, path, "expectations", p.expectations);
+        r_.text(j, path, "loyalty_factors", p.loyalty_factors);
+        if (auto it = j.find("firmographics"); it != j.end()) {
+            std::string fp = pointer_join(path, "firmographics");
+            if (r_.object(*it, fp)) {
+                r_.text(*it, fp, "company_size", p.firmographics.company_size);
+                r_.text(*it, fp, "industry", p.firmographics.industry);
+                r_.text(*it, fp, "region", p.firmographics.region);
+                p.firmographics.unknown = JsonReader::unknown(*it, {"company_size", "industry", "region"});
+            }
+        }
+        r_.text(j, path, "color", p.color);
+        static const std::regex kColour("^#[0-9A-Fa-f]{6}$");
+        if (!p.color.empty() && !std::regex_match(p.color, kColour))
+            r_.problem(pointer_join(path, "color"), "color must look like #RRGGBB, got \"" + p.color + "\"");
+        p.unknown = JsonReader::unknown(j, {"id", "name", "kind", "role", "job_title", "goals", "needs", "research_channels",
+                                            "expectations", "loyalty_factors", "firmographics", "color"});
+        return p;
+    }
+
+    Kpi kpi(const Json& j, const std::string& path) {
+        Kpi k;
+        if (!r_.object(j, path)) return k;
+        read_id(j, path, k.id);
+        r_.text(j, path, "name", k.name, true);
+        r_.text(j, path, "unit", k.unit);
+        r_.number(j, path, "current", k.current);
+        r_.number(j, path, "target", k.target);
+        r_.number(j, path, "previous", k.previous);
+        enumeration(j, path, "direction", k.direction, kpi_direction_from_key, "\"higher\", \"lower\"");
+        k.unknown = JsonReader::unknown(j, {"id", "name", "unit", "current", "target", "previous", "direction"});
+        return k;
+    }
+
+    Survey survey(const Json& j, const std::string& path) {
+        Survey s;
+        if (!r_.object(j, path)) return s;
+        std::vector<std::int64_t> v;
+        if (r_.counts(j, path, "nps", v, 11)) std::copy(v.begin(), v.end(), s.nps.begin());
+        if (r_.counts(j, path, "csat", v, 5)) std::copy(v.begin(), v.end(), s.csat.begin());
+        r_.integer(j, path, "ces_scale", s.ces_scale, 5, 7);
+        if (s.ces_scale != 5 && s.ces_scale != 7) {
+            r_.problem(pointer_join(path, "ces_scale"), "ces_scale must be 5 or 7, got " + std::to_string(s.ces_scale));
+            s.ces_scale = 7;
+        }
+        r_.boolean(j, path, "ces_low_is_easy", s.ces_low_is_easy);
+        if (j.contains("ces")) r_.counts(j, path, "ces", s.ces, static_cast<std::size_t>(s.ces_scale));
+        s.unknown = JsonReader::unknown(j, {"nps", "csat", "ces_scale", "ces_low_is_easy", "ces"});
+        return s;
+    }
+
+    Touchpoint touchpoint(const Json& j, const std::string& path) {
+        Touchpoint t;
+        if (!r_.object(j, path)) return t;
+        read_id(j, path, t.id);
+        r_.text(j, path, "title", t.title, true);
+        r_.text(j, path, "description", t.description);
+        r_.text(j, path, "doing", t.doing);
+        r_.text(j, path, "thinking", t.thinking);
+        r_.text(j, path, "channel", t.channel);
+        r_.text(j, path, "owner", t.owner);
+        r_.text(j, path, "backstage", t.backstage);
+        r_.text_list(j, path, "persona_ids", t.persona_ids);
+        for (std::size_t i = 0; i < t.persona_ids.size(); ++i) {
+            if (!persona_ids_.count(t.persona_ids[i]))
+                r_.problem(pointer_join(pointer_join(path, "persona_ids"), i), "refers to persona \"" + t.persona_ids[i] + "\", which this map does not have");
+        }
+        r_.integer(j, path, "friction", t.friction, 0, 5);
+        r_.integer(j, path, "emotion", t.emotion, -2, 2);
+        r_.optional_integer(j, path, "target_friction", t.target_friction, 0, 5);
+        r_.optional_integer(j, path, "target_emotion", t.target_emotion, -2, 2);
+        r_.text_list(j, path, "pains", t.pains);
+        r_.text_list(j, path, "opportunities", t.opportunities);
+        if (auto it = j.find("evidence"); it != j.end()) {
+            std::string ep = pointer_join(path, "evidence");
+            if (r_.object(*it, ep)) {
+                r_.text_list(*it, ep, "quotes", t.evidence.quotes);
+                r_.text(*it, ep, "source", t.evidence.source);
+                t.evidence.unknown = JsonReader::unknown(*it, {"quotes", "source"});
+            }
+        }
+        if (j.contains("survey")) t.survey = survey(j["survey"], pointer_join(path, "survey"));
+        if (j.contains("survey_previous")) t.survey_previous = survey(j["survey_previous"], pointer_join(path, "survey_previous"));
+        r_.count(j, path, "volume", t.volume);
+        t.unknown = JsonReader::unknown(j, {"id", "title", "description", "doing", "thinking", "channel", "owner", "backstage",
+                                            "persona_ids", "friction", "emotion", "target_friction", "target_emotion", "pains",
+                                            "opportunities", "evidence", "survey", "survey_previous", "volume"});
+        return t;
+    }
+
+    Stage stage(const Json& j, const std::string& path) {
+        Stage s;
+        if (!r_.object(j, path)) return s;
+        read_id(j, path, s.id);
+        r_.text(j, path, "name", s.name, true);
+        r_.text(j, path, "description", s.description);
+        r_.text(j, path, "goal", s.goal);
+        r_.text(j, path, "owner", s.owner);
+        r_.text(j, path, "business_voice", s.business_voice);
+        if (auto it = j.find("kpis"); it != j.end()) {
+            std::string kp = pointer_join(path, "kpis");
+            if (!it->is_array()) r_.problem(kp, "must be a list, got " + kind_of(*it));
+            else for (std::size_t i = 0; i < it->size(); ++i) s.kpis.push_back(kpi((*it)[i], pointer_join(kp, i)));
+        }
+        r_.count(j, path, "funnel_count", s.funnel_count);
+        r_.count(j, path, "funnel_count_previous", s.funnel_count_previous);
+        if (auto it = j.find("handoff"); it != j.end()) {
+            std::string hp = pointer_join(path, "handoff");
+            if (r_.object(*it, hp)) {
+                r_.text(*it, hp, "from_team", s.handoff.from_team);
+                r_.text(*it, hp, "to_team", s.handoff.to_team);
+                r_.text(*it, hp, "agreement", s.handoff.agreement);
+                s.handoff.unknown = JsonReader::unknown(*it, {"from_team", "to_team", "agreement"});
+            }
+        }
+        if (j.contains("survey")) s.survey = survey(j["survey"], pointer_join(path, "survey"));
+        if (auto it = j.find("touchpoints"); it != j.end()) {
+            std::string tp = pointer_join(path, "touchpoints");
+            if (!it->is_array()) r_.problem(tp, "must be a list, got " + kind_of(*it));
+            else for (std::size_t i = 0; i < it->size() && !r_.full(); ++i) s.touchpoints.push_back(touchpoint((*it)[i], pointer_join(tp, i)));
+        }
+        s.unknown = JsonReader::unknown(j, {"id", "name", "description", "goal", "owner", "business_voice", "kpis", "funnel_count",
+                                            "funnel_count_previous", "handoff", "survey", "touchpoints"});
+        return s;
+    }
+
+    Period period(const Json& j, const std::string& path) {
+        Period p;
+        if (!r_.object(j, path)) return p;
+        r_.text(j, path, "label", p.label);
+        r_.number(j, path, "customers_start", p.customers_start);
+        r_.number(j, path, "customers_lost", p.customers_lost);
+        r_.number(j, path, "customers_acquired", p.customers_acquired);
+        r_.number(j, path, "revenue_start", p.revenue_start);
+        r_.number(j, path, "revenue_expansion", p.revenue_expansion);
+        r_.number(j, path, "revenue_contraction", p.revenue_contraction);
+        r_.number(j, path, "revenue_churned", p.revenue_churned);
+        r_.number(j, path, "arpa", p.arpa);
+        r_.number(j, path, "gross_margin", p.gross_margin);
+        r_.number(j, path, "cac", p.cac);
+        p.unknown = JsonReader::unknown(j, {"label", "customers_start", "customers_lost", "customers_acquired", "revenue_start",
+                                            "revenue_expansion", "revenue_contraction", "revenue_churned", "arpa", "gross_margin", "cac"});
+        return p;
+    }
+};
+
+// The format marker and version; false when the file cannot be read as a map at all.
+bool check_header(const Json& doc, LoadResult& result) {
+    JsonReader r(result.problems);
+    auto fmt = doc.find("format");
+    if (fmt == doc.end()) {
+        r.problem("/format", "missing required field \"format\": this is not a journey map file");
+        return false;
+    }
+    if (!fmt->is_string() || fmt->get<std::string>() != "journeymap") {
+        r.problem("/format", "wrong format marker " + fmt->dump() + ": a journey map file has \"format\": \"journeymap\"");
+        return false;
+    }
+    auto ver = doc.find("version");
+    if (ver == doc.end() || !ver->is_number_integer()) {
+        r.problem("/version", ver == doc.end() ? "missing required field \"version\"" : "version must be a whole number, got " + ver->dump());
+        return false;
+    }
+    long long v = ver->get<long long>();
+    result.source_version = static_cast<int>(v);
+    if (v > kFormatVersion) {
+        r.problem("/version", "made by a newer version: " + std::to_string(v) + "; this program reads up to version " +
+                                  std::to_string(kFormatVersion) + ". Update the editor to open it.");
+        return false;
+    }
+    if (v < 1) {
+        r.problem("/version", "version must be 1 or more, got " + std::to_string(v));
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+LoadResult load_map_json(std::string_view text) {
+    LoadResult result;
+    std::string error;
+    auto parsed = parse_json(text, error);
+    if (!parsed) {
+        result.problems.push_back({"", "not JSON: " + error});
+        return result;
+    }
+    Json doc = std::move(*parsed);
+    if (!doc.is_object()) {
+        result.problems.push_back({"", "a map file must be a JSON object, got " + kind_of(doc)});
+        return result;
+    }
+    int from = migration_source_version(doc);
+    if (from < kFormatVersion) {
+        result.source_version = from;
+        std::string why = migrate_to_current(doc, from);
+        if (!why.empty()) {
+            result.problems.push_back({"", "cannot upgrade this version " + std::to_string(from) + " file: " + why});
+            return result;
+        }
+        result.migrated = true;
+    }
+    int declared = result.source_version;
+    if (!check_header(doc, result)) return result;
+    if (result.migrated) result.source_version = declared;
+    MapReader reader(result.problems);
+    Map map = reader.read(doc);
+    if (result.problems.empty()) result.map = std::move(map);
+    return result;
+}
+
+}  // namespace jm
