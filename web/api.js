@@ -25,7 +25,10 @@
 
   // Names of the functions App::api_call answers; each becomes journeymap.<name>.
   const FUNCTIONS = [
-    "title", "version", "_display",
+    "loadJSON", "exportJSON", "newMap", "undo", "redo", "canUndo", "canRedo",
+    "listMaps", "openMap", "deleteMap", "currentMapId", "saveState",
+    "metrics", "importMermaid", "exportMermaid", "importCSV", "exportCSV",
+    "version", "title", "_display", "_selection", "_view",
   ];
 
   JM.exposeApi = function () {

@@ -35,6 +35,18 @@ window.JM = {
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   },
 
+  // RGBA pixels from the PNG export: the browser encodes the PNG.
+  savePng(rgba, width, height, name) {
+    const canvas = document.createElement("canvas");
+    canvas.width = width;
+    canvas.height = height;
+    canvas.getContext("2d").putImageData(new ImageData(new Uint8ClampedArray(rgba.buffer), width, height), 0, 0);
+    canvas.toBlob((blob) => {
+      JM.lastPng = { width, height, bytes: blob.size, name };
+      blob.arrayBuffer().then((buf) => JM.download(name, "image/png", new Uint8Array(buf)));
+    }, "image/png");
+  },
+
   pickFile(accept, request) {
     const input = document.createElement("input");
     input.type = "file";
@@ -99,8 +111,32 @@ window.JM = {
     },
   },
 
+  // Another tab wrote to localStorage: tell the editor which key.
+  storageChanged(key) {
+    if (!JM.module || key === null) return;
+    const p = JM.cString(key);
+    JM.module._jm_storage_changed(p);
+    JM.module._free(p);
+    JM.wake();
+  },
+
   publishTestItems(json, frame) {
     JM.testItemsJson = json;
     JM.testFrame = frame;
   },
 };
+
+window.addEventListener("storage", (e) => JM.storageChanged(e.key));
+
+// Drop a file anywhere on the page to open it (request 0 is the drop handler).
+window.addEventListener("dragover", (e) => { e.preventDefault(); e.dataTransfer.dropEffect = "copy"; });
+window.addEventListener("drop", async (e) => {
+  e.preventDefault();
+  if (!JM.module) return;
+  for (const file of e.dataTransfer.files) await JM.deliverFile(0, file);
+});
+
+// Leaving with work that could not be stored asks first.
+window.addEventListener("beforeunload", (e) => {
+  if (JM.unsavedWork) { e.preventDefault(); e.returnValue = ""; }
+});

@@ -1,77 +1,107 @@
 #include "app/app.h"
 
-#include <nlohmann/json.hpp>
-
-#include "imgui_stdlib.h"
+#include "app/app_state.h"
+#include "app/app_windows.h"
+#include "app/browser_store.h"
+#include "app/session.h"
 #include "platform/platform.h"
+#include "ui/canvas.h"
+#include "ui/new_map_dialog.h"
+#include "ui/panels.h"
 #include "ui/theme.h"
 
 namespace jm {
 
-struct App::State {
-    Map map;
-    bool show_about = false;
-};
+namespace {
 
-App::App() : s_(new State) {}
-App::~App() { delete s_; }
+constexpr float kSidePanelWidth = 270;
+constexpr float kInspectorWidth = 400;
+
+void layout_panels(AppState& app) {
+    ui::EditorState& ed = app.ed;
+    const float status_h = ImGui::GetFrameHeight() + 8;
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float body_h = avail.y - status_h;
+    if (ed.show_personas) {
+        ImGui::BeginChild("Personas and lanes", {kSidePanelWidth, body_h}, ImGuiChildFlags_Borders);
+        ui::draw_personas_panel(ed);
+        ImGui::EndChild();
+        ImGui::SameLine(0, 0);
+    }
+    float canvas_w = avail.x - (ed.show_personas ? kSidePanelWidth : 0) - (ed.show_inspector ? kInspectorWidth : 0);
+    ImGui::BeginChild("Canvas area", {canvas_w, body_h});
+    ui::draw_canvas(ed);
+    ImGui::EndChild();
+    if (ed.show_inspector) {
+        ImGui::SameLine(0, 0);
+        ImGui::BeginChild("Inspector", {kInspectorWidth, body_h}, ImGuiChildFlags_Borders);
+        ui::draw_inspector(ed);
+        ImGui::EndChild();
+    }
+    ImGui::BeginChild("Status bar", {0, status_h}, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
+    ImGui::Indent(10);
+    ui::draw_status_bar(ed);
+    ImGui::EndChild();
+}
+
+}  // namespace
+
+App::App() : store_(std::make_unique<BrowserStore>()), s_(std::make_unique<AppState>(AppState{.library = Library(*store_)})) {}
+App::~App() = default;
 
 void App::init() {
-    ui::apply_theme(ui::Theme::Light);
-    s_->map.title = "Untitled journey";
-    platform::set_window_title(s_->map.title + " - Journey Map");
+    ui::apply_theme(s_->theme);
+    platform::on_file_dropped([this](const std::string& name, const std::string& bytes) { open_file(*s_, name, bytes); });
+    platform::on_storage_changed([this](const std::string& key) { on_storage_changed(*s_, key); });
+    start_session(*s_);
 }
 
 ImVec4 App::background_color() const { return ImGui::ColorConvertU32ToFloat4(ui::palette().canvas_bg); }
 
 void App::draw() {
+    AppState& app = *s_;
+    ui::EditorState& ed = app.ed;
+    ed.refresh_derived();
+    ui::handle_shortcuts(ed);
+
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_MenuBar |
-                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
     ImGui::Begin("Journey Map", nullptr, flags);
-    if (ImGui::BeginMenuBar()) {
-        ImGui::PushFont(ui::heading_font(), 0.0f);
-        ImGui::TextUnformatted("Journey Map");
-        ImGui::PopFont();
-        if (ImGui::BeginMenu("Help")) {
-            if (ImGui::MenuItem("About Journey Map")) s_->show_about = true;
-            ImGui::EndMenu();
-        }
-        ImGui::EndMenuBar();
-    }
-    ImGui::InputText("Map title", &s_->map.title);
+    ImGui::PopStyleVar(3);
+    draw_main_menu(app);
+    layout_panels(app);
     ImGui::End();
 
-    if (s_->show_about) {
-        ImGui::OpenPopup("About Journey Map");
-        s_->show_about = false;
-    }
-    if (ImGui::BeginPopupModal("About Journey Map", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::Text("Journey Map %s", JM_VERSION);
-        ImGui::TextUnformatted("B2B customer journey maps, in your browser, offline.");
-        ImGui::Text("Dear ImGui %s", IMGUI_VERSION);
-        if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-    }
+    ui::draw_find_bar(ed);
+    ui::draw_history_window(ed);
+    ui::draw_shortcuts_window(ed);
+    ui::draw_metrics_window(ed);
+    draw_app_windows(app);
+    if (auto map = ui::draw_new_map_dialog(ed.show_new_map)) switch_to(app, std::move(*map));
+    if (ed.request_download) download_current(app);
+    if (ed.request_open) open_file_picker(app);
+    ed.request_download = ed.request_open = false;
+
+    app.png_job = ui::build_png_job(ed, platform::max_image_size());
+
+    // Keep drawing until the pending autosave has happened (about a second).
+    if (autosave_tick(app, platform::now_ms())) platform::request_frames(300);
 }
 
-std::string App::api_call(const std::string& name, const std::string& args_json) {
-    nlohmann::json args = nlohmann::json::parse(args_json, nullptr, false);
-    if (!args.is_array()) args = nlohmann::json::array();
-    nlohmann::json out;
-    if (name == "title") {
-        out = s_->map.title;
-    } else if (name == "version") {
-        out = JM_VERSION;
-    } else if (name == "_display") {
-        const ImGuiIO& io = ImGui::GetIO();
-        out = {{"width", io.DisplaySize.x}, {"height", io.DisplaySize.y}, {"framebuffer_scale", io.DisplayFramebufferScale.x}};
-    } else {
-        out = {{"ok", false}, {"error", "unknown function " + name}};
-    }
-    return out.dump();
+void App::after_render() {
+    if (!s_->png_job) return;
+    const ui::PngJob& job = *s_->png_job;
+    platform::save_png(*job.draw_list, job.width, job.height, job.background, job.file_name);
+    s_->ed.notify("Exported " + job.file_name + " (" + std::to_string(job.width) + " x " + std::to_string(job.height) + " px)");
+    s_->png_job.reset();
 }
 
 }  // namespace jm

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "imgui.h"
+
 namespace jm::platform {
 
 // Milliseconds since some fixed point; only differences matter.
@@ -28,6 +30,9 @@ void download_file(const std::string& file_name, const std::string& mime, const 
 // Opens the system file picker; `on_open(name, bytes)` runs later, once per file chosen.
 void pick_file(const std::string& accept, std::function<void(const std::string&, const std::string&)> on_open);
 
+// Files dropped anywhere on the page: `on_drop(name, bytes)` runs once per file.
+void on_file_dropped(std::function<void(const std::string&, const std::string&)> on_drop);
+
 // Persistent key-value storage (localStorage on the web).
 struct StorageResult {
     bool ok = false;
@@ -38,6 +43,15 @@ std::optional<std::string> storage_get(const std::string& key);
 StorageResult storage_remove(const std::string& key);
 std::vector<std::string> storage_keys(const std::string& prefix);
 bool storage_available();
+// Another tab of the same site changed `key` (the browser's storage event).
+void on_storage_changed(std::function<void(const std::string& key)> handler);
+
+// Renders `draw_list` (in pixels, origin 0,0) into an offscreen image of
+// width x height and saves it as a PNG the user downloads. Call after the frame
+// that built the list was rendered, so its glyphs are in the font texture.
+void save_png(const ImDrawList& draw_list, int width, int height, ImU32 background, const std::string& file_name);
+// The largest image side the renderer can produce.
+int max_image_size();
 
 // Page title shown in the browser tab.
 void set_window_title(const std::string& title);

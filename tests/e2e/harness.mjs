@@ -82,15 +82,17 @@ export function visibleLabel(label) {
   return i < 0 ? label : label.slice(0, i);
 }
 
-// Finds an item whose label matches: a string matches the visible label or the
-// whole label exactly; a RegExp is tested against the whole label.
+// Finds an item whose label matches: a string matches the visible label, the
+// whole label, or a hidden label ("##Title" for "Title", as the inspector's
+// fields are named); a RegExp is tested against the whole label.
 export async function findItem(page, match, { timeout = 5000, window } = {}) {
   const deadline = Date.now() + timeout;
   for (;;) {
     const all = await items(page);
     const hit = all.find((it) =>
       (!window || it.window.startsWith(window)) &&
-      (match instanceof RegExp ? match.test(it.label) : it.label === match || visibleLabel(it.label) === match) &&
+      (match instanceof RegExp ? match.test(it.label)
+        : it.label === match || visibleLabel(it.label) === match || it.label === "##" + match) &&
       it.w > 0 && it.h > 0);
     if (hit) return hit;
     if (Date.now() > deadline) {

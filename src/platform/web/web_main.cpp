@@ -93,6 +93,7 @@ EMSCRIPTEN_KEEPALIVE int jm_frame(double now_ms) {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    g_app->after_render();
     jm::web::frame_done();
     return jm::web::wants_more_frames(now_ms) ? 1 : 0;
 }

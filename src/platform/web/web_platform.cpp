@@ -41,6 +41,8 @@ EM_JS(void, js_set_unsaved, (int unsaved), { JM.unsavedWork = !!unsaved; });
 
 std::map<int, std::function<void(const std::string&, const std::string&)>> g_pickers;
 int g_next_picker = 1;
+constexpr int kDropRequest = 0;   // files dropped on the page arrive as this request
+std::function<void(const std::string&)> g_storage_changed;
 
 jm::platform::StorageResult storage_result(std::string error) {
     return {error.empty(), std::move(error)};
@@ -54,7 +56,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE void jm_file_opened(int request, const char* nam
     it->second(name, std::string(data, static_cast<std::size_t>(size)));
 }
 
-extern "C" EMSCRIPTEN_KEEPALIVE void jm_file_picker_closed(int request) { g_pickers.erase(request); }
+extern "C" EMSCRIPTEN_KEEPALIVE void jm_file_picker_closed(int request) {
+    if (request != kDropRequest) g_pickers.erase(request);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void jm_storage_changed(const char* key) {
+    if (g_storage_changed) g_storage_changed(key);
+}
 
 namespace jm::platform {
 
@@ -81,6 +89,12 @@ void pick_file(const std::string& accept, std::function<void(const std::string&,
     g_pickers[request] = std::move(on_open);
     js_pick_file(accept.c_str(), request);
 }
+
+void on_file_dropped(std::function<void(const std::string&, const std::string&)> on_drop) {
+    g_pickers[kDropRequest] = std::move(on_drop);
+}
+
+void on_storage_changed(std::function<void(const std::string& key)> handler) { g_storage_changed = std::move(handler); }
 
 StorageResult storage_set(const std::string& key, const std::string& value) {
     return storage_result(take_string(js_storage_set(key.c_str(), value.c_str())));

@@ -14,6 +14,8 @@ namespace jm::web {
 namespace {
 
 std::string g_clipboard;
+struct FontData { void* data = nullptr; int size = 0; };
+FontData g_fonts[4];
 double g_frames_until_ms = 0;  // keep drawing until this time
 int g_settle_frames = 0;       // and at least this many more frames
 
@@ -50,16 +52,28 @@ void install_platform_hooks() {
 #endif
 }
 
+// Fonts arrive one by one (role 0 regular, 1 bold, 2 CJK, 3 icons); both text
+// fonts get the CJK and icon glyphs merged in, so any label can hold them.
 void add_font(void* data, int size, int role) {
+    if (role < 0 || role > 3) return;
+    g_fonts[role] = {data, size};
+    for (const auto& f : g_fonts)
+        if (!f.data) return;
     ImGuiIO& io = ImGui::GetIO();
-    ImFontConfig cfg;
-    cfg.FontDataOwnedByAtlas = true;
-    cfg.MergeMode = role >= 2;   // CJK and icons fill in glyphs the main font lacks
-    if (role == 3) cfg.GlyphOffset.y = 1.0f;  // Font Awesome sits slightly high next to Inter
-    ImFont* font = io.Fonts->AddFontFromMemoryTTF(data, size, 0.0f, &cfg);
-    // Role 1 (bold) is a separate font the UI pushes for headings; keep the regular one default.
-    if (role == 0) io.FontDefault = font;
-    else if (role == 1) jm::ui::set_heading_font(font);
+    for (int text_role : {0, 1}) {
+        ImFontConfig cfg;
+        cfg.FontDataOwnedByAtlas = true;
+        ImFont* font = io.Fonts->AddFontFromMemoryTTF(g_fonts[text_role].data, g_fonts[text_role].size, 0.0f, &cfg);
+        for (int merged : {2, 3}) {
+            ImFontConfig m;
+            m.MergeMode = true;
+            m.FontDataOwnedByAtlas = text_role == 0;   // shared buffers: the atlas frees them once
+            if (merged == 3) m.GlyphOffset.y = 1.0f;   // Font Awesome sits slightly high next to Inter
+            io.Fonts->AddFontFromMemoryTTF(g_fonts[merged].data, g_fonts[merged].size, 0.0f, &m);
+        }
+        if (text_role == 0) io.FontDefault = font;
+        else jm::ui::set_heading_font(font);
+    }
 }
 
 void set_pasted_text(const char* utf8) { g_clipboard = utf8 ? utf8 : ""; }

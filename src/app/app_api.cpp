@@ -1,0 +1,118 @@
+// window.journeymap: the JavaScript API (see README "JavaScript API"). Each call
+// takes a JSON array of arguments and returns JSON. Failures are values
+// ({ok: false, errors: [...]}) rather than exceptions, and never change the map.
+#include <functional>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "app/app.h"
+#include "app/app_state.h"
+#include "app/interchange_files.h"
+#include "app/session.h"
+#include "metrics/metrics_json.h"
+#include "ui/editor_actions.h"
+#include "ui/new_map_dialog.h"
+
+namespace jm {
+
+namespace {
+
+using nlohmann::json;
+using Handler = std::function<json(AppState&, const json& args)>;
+
+json problems_json(const std::vector<LoadProblem>& problems) {
+    json errors = json::array();
+    for (const auto& p : problems) errors.push_back({{"path", p.path}, {"message", p.message}});
+    return errors;
+}
+
+std::string arg_string(const json& args, std::size_t i) {
+    return args.size() > i && args[i].is_string() ? args[i].get<std::string>() : std::string();
+}
+
+// Opens `name`d text as a new map (a map file, Mermaid or CSV).
+json open_text(AppState& app, const std::string& name, const std::string& text) {
+    ImportResult r = import_file(name, text);
+    if (!r.map) return {{"ok", false}, {"errors", problems_json(r.problems)}};
+    switch_to(app, std::move(*r.map));
+    return {{"ok", true}};
+}
+
+json library_json(AppState& app) {
+    json out = json::array();
+    for (const auto& e : app.library.list()) {
+        out.push_back({{"id", e.id}, {"title", e.title}, {"stages", e.stages}, {"touchpoints", e.touchpoints},
+                       {"modified", e.modified}, {"damaged", e.damaged}});
+        if (e.damaged) out.back()["damage"] = e.damage;
+    }
+    return out;
+}
+
+const std::map<std::string, Handler>& handlers() {
+    static const std::map<std::string, Handler> table = {
+        {"loadJSON", [](AppState& app, const json& a) { return open_text(app, "map.json", arg_string(a, 0)); }},
+        {"exportJSON", [](AppState& app, const json&) -> json { return save_map_json(app.ed.doc.map); }},
+        {"newMap", [](AppState& app, const json& a) -> json {
+             std::string error;
+             auto map = ui::map_from_template(a.empty() ? "blank" : arg_string(a, 0), error);
+             if (!map) return {{"ok", false}, {"errors", json::array({{{"path", ""}, {"message", error}}})}};
+             switch_to(app, std::move(*map));
+             return {{"ok", true}, {"id", app.ed.doc.map.id}};
+         }},
+        {"undo", [](AppState& app, const json&) -> json {
+             bool could = app.ed.doc.history.can_undo();
+             ui::undo(app.ed);
+             return could;
+         }},
+        {"redo", [](AppState& app, const json&) -> json {
+             bool could = app.ed.doc.history.can_redo();
+             ui::redo(app.ed);
+             return could;
+         }},
+        {"canUndo", [](AppState& app, const json&) -> json { return app.ed.doc.history.can_undo(); }},
+        {"canRedo", [](AppState& app, const json&) -> json { return app.ed.doc.history.can_redo(); }},
+        {"listMaps", [](AppState& app, const json&) { return library_json(app); }},
+        {"openMap", [](AppState& app, const json& a) -> json {
+             std::string id = arg_string(a, 0);
+             if (!app.library.contains(id)) return {{"ok", false}, {"errors", json::array({{{"path", ""}, {"message", "no map with id " + id}}})}};
+             open_from_library(app, id);
+             return {{"ok", app.ed.doc.map.id == id}};
+         }},
+        {"deleteMap", [](AppState& app, const json& a) -> json {
+             std::string id = arg_string(a, 0);
+             if (!app.library.contains(id)) return {{"ok", false}};
+             delete_from_library(app, id);
+             return {{"ok", true}};
+         }},
+        {"currentMapId", [](AppState& app, const json&) -> json { return app.ed.doc.map.id; }},
+        {"saveState", [](AppState& app, const json&) -> json {
+             return {{"status", app.ed.save_status}, {"problem", app.ed.save_problem}, {"dirty", app.ed.doc.history.dirty()}};
+         }},
+        {"metrics", [](AppState& app, const json&) -> json { return metrics_to_json(app.ed.doc.map, app.ed.metrics); }},
+        {"version", [](AppState&, const json&) -> json { return JM_VERSION; }},
+        {"title", [](AppState& app, const json&) -> json { return app.ed.doc.map.title; }},
+        {"_display", [](AppState&, const json&) -> json {
+             const ImGuiIO& io = ImGui::GetIO();
+             return {{"width", io.DisplaySize.x}, {"height", io.DisplaySize.y}, {"framebuffer_scale", io.DisplayFramebufferScale.x}};
+         }},
+        {"_selection", [](AppState& app, const json&) -> json { return app.ed.selection.touchpoints(); }},
+        {"_view", [](AppState& app, const json&) -> json { return {{"zoom", app.ed.view.zoom}, {"x", app.ed.view.offset.x}, {"y", app.ed.view.offset.y}}; }},
+    };
+    return table;
+}
+
+}  // namespace
+
+std::string App::api_call(const std::string& name, const std::string& args_json) {
+    json args = json::parse(args_json, nullptr, false);
+    if (!args.is_array()) args = json::array();
+    auto it = handlers().find(name);
+    if (it == handlers().end()) return json({{"ok", false}, {"error", "unknown function " + name}}).dump();
+    s_->ed.refresh_derived();
+    json out = it->second(*s_, args);
+    s_->ed.refresh_derived();
+    return out.dump();
+}
+
+}  // namespace jm

@@ -1,0 +1,201 @@
+// Dialogs: file problems, replace-or-keep-both, another tab's save, the
+// library of maps, and About.
+#include <cstdio>
+
+#include "app/app_windows.h"
+#include "app/session.h"
+#include "imgui.h"
+#include "imgui_stdlib.h"
+#include "platform/platform.h"
+#include "ui/icons.h"
+#include "ui/theme.h"
+
+namespace jm {
+
+namespace {
+
+ImVec4 warning_color() { return ImGui::ColorConvertU32ToFloat4(ui::palette().warning); }
+
+void centre_next() {
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, {0.5f, 0.5f});
+}
+
+void load_errors_dialog(AppState& app) {
+    if (app.show_load_errors) {
+        ImGui::OpenPopup("Could not open the file");
+        app.show_load_errors = false;
+    }
+    centre_next();
+    ImGui::SetNextWindowSize({720, 0});
+    if (!ImGui::BeginPopupModal("Could not open the file", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::PushFont(ui::heading_font(), 0.0f);
+    ImGui::TextWrapped("%s", app.load_error_title.c_str());
+    ImGui::PopFont();
+    ImGui::TextWrapped("Nothing was changed: your open map and the library are as they were. "
+                       "%zu problem%s found:", app.load_errors.size(), app.load_errors.size() == 1 ? "" : "s");
+    ImGui::BeginChild("problems", {0, std::min(360.0f, 40.0f + 30.0f * app.load_errors.size())}, ImGuiChildFlags_Borders);
+    for (const auto& p : app.load_errors) {
+        ImGui::TextColored(warning_color(), "%s", p.path.empty() ? "(file)" : p.path.c_str());
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", p.message.c_str());
+    }
+    ImGui::EndChild();
+    if (ImGui::Button("OK", {120, 0}) || ImGui::IsKeyPressed(ImGuiKey_Escape) || ImGui::IsKeyPressed(ImGuiKey_Enter)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+void replace_dialog(AppState& app) {
+    if (app.ask_replace) {
+        ImGui::OpenPopup("This map is already in your library");
+        app.ask_replace = false;
+    }
+    centre_next();
+    if (!ImGui::BeginPopupModal("This map is already in your library", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    const char* title = app.pending_open ? app.pending_open->title.c_str() : "";
+    ImGui::TextWrapped("The file holds \"%s\", and your library has a map with the same id.", title);
+    ImGui::TextUnformatted("Replace the library's copy with the file, or keep both?");
+    if (ImGui::Button("Replace with the file")) {
+        resolve_replace(app, true);
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Keep both")) {
+        resolve_replace(app, false);
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+        app.pending_open.reset();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+void other_tab_banner(AppState& app) {
+    if (!app.other_tab_changed) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + 44}, ImGuiCond_Always, {0.5f, 0});
+    ImGui::Begin("Changed in another tab", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+    ImGui::TextColored(warning_color(), ICON_WARNING "  Another tab saved this map.");
+    ImGui::TextUnformatted("Autosave is paused here so neither tab overwrites the other.");
+    if (ImGui::Button("Load the other tab's version")) reload_from_other_tab(app);
+    ImGui::SameLine();
+    if (ImGui::Button("Keep mine as a copy")) keep_mine_as_copy(app);
+    ImGui::End();
+}
+
+void library_row(AppState& app, const LibraryEntry& e) {
+    ImGui::PushID(e.id.c_str());
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    bool current = e.id == app.ed.doc.map.id;
+    if (e.damaged) {
+        ImGui::TextColored(warning_color(), ICON_WARNING " Damaged: %s", e.id.c_str());
+        ImGui::TextWrapped("%s", e.damage.c_str());
+    } else if (app.rename_id == e.id) {
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::InputText("##rename-library", &app.rename_text, ImGuiInputTextFlags_EnterReturnsTrue)) {
+            std::string error = app.library.rename(e.id, app.rename_text);
+            if (current && error.empty()) app.ed.doc.map.title = app.rename_text;
+            app.rename_id.clear();
+            refresh_library(app);
+        }
+    } else {
+        if (ImGui::Selectable((e.title + (current ? "  (open)" : "") + "##open").c_str(), current)) open_from_library(app, e.id);
+    }
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", e.stages);
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", e.touchpoints);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(e.modified.substr(0, 16).c_str());
+    ImGui::TableNextColumn();
+    if (e.damaged) {
+        if (ImGui::SmallButton(ICON_DOWNLOAD " Raw text")) {
+            platform::download_file(e.id + ".damaged.json", "application/json", app.library.raw_text(e.id).value_or(""));
+        }
+    } else {
+        if (ImGui::SmallButton("Rename")) {
+            app.rename_id = e.id;
+            app.rename_text = e.title;
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Duplicate")) {
+            std::string error;
+            app.library.duplicate(e.id, error);
+            if (!error.empty()) app.ed.notify("Could not duplicate: " + error);
+            refresh_library(app);
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Delete")) ImGui::OpenPopup("Delete this map?");
+    if (ImGui::BeginPopupModal("Delete this map?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("Delete \"%s\" from this browser?", e.title.c_str());
+        ImGui::TextUnformatted("You can undo this until you close the page. Download it first to keep a file.");
+        if (ImGui::Button("Delete")) {
+            delete_from_library(app, e.id);
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    ImGui::PopID();
+}
+
+void library_window(AppState& app) {
+    if (!app.show_library) return;
+    ImGui::SetNextWindowSize({900, 520}, ImGuiCond_FirstUseEver);
+    centre_next();
+    if (ImGui::Begin("Library", &app.show_library)) {
+        ImGui::TextWrapped("Maps kept in this browser (localStorage). They stay on this machine: download a map to back it up or share it.");
+        if (!app.deleted.empty()) {
+            if (ImGui::Button(ICON_UNDO " Undo delete")) undo_library_delete(app);
+            ImGui::SameLine();
+        }
+        if (ImGui::Button(ICON_NEW " New map...")) app.ed.show_new_map = true;
+        ImGui::SameLine();
+        if (ImGui::Button(ICON_OPEN " Open file...")) open_file_picker(app);
+        if (ImGui::BeginTable("maps", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) {
+            ImGui::TableSetupColumn("Map");
+            ImGui::TableSetupColumn("Stages", ImGuiTableColumnFlags_WidthFixed, 70);
+            ImGui::TableSetupColumn("Touchpoints", ImGuiTableColumnFlags_WidthFixed, 110);
+            ImGui::TableSetupColumn("Modified (UTC)", ImGuiTableColumnFlags_WidthFixed, 160);
+            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 250);
+            ImGui::TableHeadersRow();
+            auto entries = app.library_entries;   // a row's action may refresh the list
+            for (const auto& e : entries) library_row(app, e);
+            ImGui::EndTable();
+        }
+    }
+    ImGui::End();
+}
+
+void about_dialog(AppState& app) {
+    if (app.show_about) {
+        ImGui::OpenPopup("About Journey Map");
+        app.show_about = false;
+    }
+    centre_next();
+    if (!ImGui::BeginPopupModal("About Journey Map", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::PushFont(ui::heading_font(), 0.0f);
+    ImGui::Text("Journey Map %s", JM_VERSION);
+    ImGui::PopFont();
+    ImGui::TextUnformatted("B2B customer journey maps in your browser: offline, private, with real CX metrics.");
+    ImGui::TextUnformatted("Your maps stay on this machine unless you download and share them.");
+    ImGui::TextDisabled("Dear ImGui %s, nlohmann/json, Inter, Droid Sans Fallback, Font Awesome 4.7", IMGUI_VERSION);
+    if (ImGui::Button("Close", {120, 0}) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+}  // namespace
+
+void draw_app_windows(AppState& app) {
+    load_errors_dialog(app);
+    replace_dialog(app);
+    other_tab_banner(app);
+    library_window(app);
+    about_dialog(app);
+}
+
+}  // namespace jm

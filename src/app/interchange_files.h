@@ -1,0 +1,20 @@
+// Files a user opens or drops: a map (.json), a Mermaid journey (.mmd, .mermaid)
+// or a spreadsheet export (.csv), chosen by extension, else by content.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "io/map_json.h"
+
+namespace jm {
+
+struct ImportResult {
+    std::optional<Map> map;
+    std::vector<LoadProblem> problems;   // path is a JSON Pointer, or "line N" / "row R, column C"
+};
+
+ImportResult import_file(const std::string& name, const std::string& bytes);
+
+}  // namespace jm

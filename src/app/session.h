@@ -1,0 +1,41 @@
+// The open map's life: start-up, autosave to the browser library, opening files
+// (with the replace-or-keep-both rule), downloading, switching maps, and what
+// happens when another tab saves the same map.
+#pragma once
+
+#include <string>
+
+#include "app/app_state.h"
+
+namespace jm {
+
+// Reopens the map that was open last, or starts a new one from a template.
+void start_session(AppState& app);
+
+// Called every frame: stores the map about a second after the last edit.
+// Returns true while a save is pending (the app keeps drawing until then).
+bool autosave_tick(AppState& app, double now_ms);
+void save_now(AppState& app);
+
+// Makes `map` the open map (a fresh undo history) and stores it in the library.
+void switch_to(AppState& app, Map map);
+
+// Opens file bytes (a map, a Mermaid .mmd or a .csv file). Problems go to the
+// error dialog and leave the open map and the library untouched.
+void open_file(AppState& app, const std::string& name, const std::string& bytes);
+void resolve_replace(AppState& app, bool replace);   // the answer to "replace or keep both"
+
+void download_current(AppState& app);
+std::string download_name(const Map& map);           // "<title>.journeymap.json", safe for file systems
+
+void on_storage_changed(AppState& app, const std::string& key);
+void reload_from_other_tab(AppState& app);
+void keep_mine_as_copy(AppState& app);
+
+// Library actions; each keeps the open map consistent with the library.
+void open_from_library(AppState& app, const std::string& id);
+void delete_from_library(AppState& app, const std::string& id);
+void undo_library_delete(AppState& app);
+void refresh_library(AppState& app);
+
+}  // namespace jm

@@ -1,0 +1,309 @@
+// The interactive canvas: pan, zoom, select, drag cards and stages, add and
+// rename in place. Each visible card and header is an ImGui item (an invisible
+// button with the item's id pushed), so ImGui does hover, click, double-click
+// and drag, and browser tests can find them by label.
+#include "ui/canvas.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "edit/commands.h"
+#include "imgui.h"
+#include "imgui_stdlib.h"
+#include "ui/canvas_paint.h"
+#include "ui/editor_actions.h"
+#include "ui/theme.h"
+
+namespace jm::ui {
+
+namespace {
+
+ImVec2 iv(Vec2 v) { return {v.x, v.y}; }
+Vec2 vv(ImVec2 v) { return {v.x, v.y}; }
+
+struct Canvas {
+    EditorState& st;
+    ImVec2 origin, size;
+    Vec2 o;
+
+    Canvas(EditorState& s, ImVec2 origin_, ImVec2 size_) : st(s), origin(origin_), size(size_), o(vv(origin_)) {}
+
+    Vec2 world(ImVec2 screen) const { return st.view.to_world(vv(screen), o); }
+    ImVec2 screen(Vec2 w) const { return iv(st.view.to_screen(w, o)); }
+    Rect visible() const { return st.view.visible_world(o, vv(size)); }
+
+    // An invisible button over a world rectangle; returns true when pressed.
+    bool item(const char* label, const Rect& r) {
+        ImVec2 a = screen(r.min), b = screen(r.max);
+        ImGui::SetCursorScreenPos(a);
+        return ImGui::InvisibleButton(label, {std::max(b.x - a.x, 1.0f), std::max(b.y - a.y, 1.0f)},
+                                      ImGuiButtonFlags_MouseButtonLeft);
+    }
+
+    void wheel() {
+        ImGuiIO& io = ImGui::GetIO();
+        if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
+        if (io.MouseWheel == 0 && io.MouseWheelH == 0) return;
+        if (io.KeyCtrl) {
+            st.view.zoom_at(vv(io.MousePos), o, std::pow(1.15f, io.MouseWheel));
+        } else if (io.KeyShift) {
+            st.view.pan_by_screen({io.MouseWheel * 60, 0});
+        } else {
+            st.view.pan_by_screen({io.MouseWheelH * 60, io.MouseWheel * 60});
+        }
+    }
+
+    // Middle-drag pans from anywhere on the canvas.
+    void middle_pan() {
+        if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 0)) {
+            st.view.pan_by_screen(vv(ImGui::GetIO().MouseDelta));
+        }
+    }
+
+    void background() {
+        ImGui::SetCursorScreenPos(origin);
+        ImGui::SetNextItemAllowOverlap();
+        ImGui::InvisibleButton("canvas-background", size, ImGuiButtonFlags_MouseButtonLeft);
+        ImGuiIO& io = ImGui::GetIO();
+        if (ImGui::IsItemActivated()) {
+            st.drag = {};
+            st.drag.start_screen = vv(io.MousePos);
+            st.drag.start_world = world(io.MousePos);
+            st.drag.kind = (io.KeyShift || io.KeyCtrl) ? DragState::Kind::RubberBand : DragState::Kind::Pan;
+        }
+        if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3)) {
+            st.drag.moved = true;
+            if (st.drag.kind == DragState::Kind::Pan) st.view.pan_by_screen(vv(io.MouseDelta));
+        }
+        if (ImGui::IsItemDeactivated()) {
+            if (st.drag.kind == DragState::Kind::RubberBand && st.drag.moved) {
+                Rect band = Rect::from_corners(st.drag.start_world, world(io.MousePos));
+                if (!io.KeyCtrl && !io.KeyShift) st.selection.clear();
+                st.selection.add_touchpoints(st.layout.cards_in(band, st.doc.map));
+            } else if (!st.drag.moved) {
+                background_click(world(io.MousePos));
+            }
+            st.drag = {};
+        }
+        if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+            Hit hit = st.layout.hit_test(world(io.MousePos));
+            if (hit.kind == HitKind::Cell && st.layout.lanes()[hit.lane].lane == Lane::Touchpoints)
+                add_touchpoint(st, st.doc.map.stages[hit.stage].id);
+        }
+    }
+
+    void background_click(Vec2 w) {
+        Hit hit = st.layout.hit_test(w);
+        if (hit.kind == HitKind::Cell || hit.kind == HitKind::None) st.selection.clear();
+    }
+
+    void cards() {
+        const Map& map = st.doc.map;
+        const auto& L = st.layout;
+        if (L.lane_index(Lane::Touchpoints) < 0) return;
+        Rect vis = visible();
+        ImGuiIO& io = ImGui::GetIO();
+        for (int s = 0; s < L.stage_count(); ++s) {
+            if (!L.stage_column(s).overlaps(vis)) continue;
+            const Stage& stage = map.stages[s];
+            auto [first, last] = L.visible_cards(s, vis.min.y, vis.max.y);
+            for (int i = first; i < last; ++i) {
+                const Touchpoint& t = stage.touchpoints[i];
+                ImGui::PushID(t.id.c_str());
+                std::string label = (t.title.empty() ? std::string("(untitled)") : t.title) + "##card";
+                item(label.c_str(), L.card(s, i));
+                card_behaviour(t.id);
+                ImGui::PopID();
+            }
+            if (st.view.zoom >= kDetailZoom) {
+                ImGui::PushID(stage.id.c_str());
+                if (item("+ Add touchpoint##add-card", L.add_card_button(s))) add_touchpoint(st, stage.id);
+                ImGui::PopID();
+            }
+        }
+        (void)io;
+    }
+
+    void card_behaviour(const std::string& id) {
+        ImGuiIO& io = ImGui::GetIO();
+        if (ImGui::IsItemHovered()) st_hovered = id;
+        if (ImGui::IsItemActivated()) {
+            if (io.KeyCtrl) st.selection.toggle_touchpoint(id);
+            else if (io.KeyShift) st.selection.extend_to(st.doc.map, id);
+            else if (!st.selection.has_touchpoint(id)) st.selection.select_touchpoint(id);
+            st.drag = {};
+            st.drag.kind = DragState::Kind::Cards;
+            st.drag.start_screen = vv(io.MousePos);
+            st.drag.start_world = world(io.MousePos);
+        }
+        if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6)) st.drag.moved = true;
+        if (ImGui::IsItemDeactivated()) {
+            if (st.drag.moved && st.selection.has_touchpoint(id)) {
+                DropTarget drop = st.layout.drop_target(world(io.MousePos));
+                if (drop.stage >= 0) move_selected_cards(st, st.doc.map.stages[drop.stage].id, drop.index);
+            } else if (!io.KeyCtrl && !io.KeyShift) {
+                st.selection.select_touchpoint(id);   // a click without drag: only this card
+            }
+            st.drag = {};
+        }
+        if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+            st.selection.select_touchpoint(id);
+            st.focus_inspector_title = true;
+            st.show_inspector = true;
+        }
+        if (ImGui::IsItemHovered() && !st.drag.moved && ImGui::GetCurrentContext() != nullptr) card_tooltip(id);
+    }
+
+    void card_tooltip(const std::string& id) {
+        if (!ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal)) return;
+        const Touchpoint* t = find_touchpoint(st.doc.map, id);
+        if (!t) return;
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+        ImGui::PushFont(heading_font(), 0.0f);
+        ImGui::TextUnformatted(t->title.c_str());
+        ImGui::PopFont();
+        if (!t->description.empty()) ImGui::TextUnformatted(t->description.c_str());
+        ImGui::Text("Channel: %s   Owner: %s", t->channel.empty() ? "-" : t->channel.c_str(), t->owner.empty() ? "-" : t->owner.c_str());
+        ImGui::Text("Friction %d / 5   Emotion %+d", t->friction, t->emotion);
+        for (const auto& pain : t->pains) ImGui::BulletText("Pain: %s", pain.c_str());
+        for (const auto& idea : t->opportunities) ImGui::BulletText("Idea: %s", idea.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+
+    void stage_headers() {
+        const Map& map = st.doc.map;
+        const auto& L = st.layout;
+        Rect vis = visible();
+        ImGuiIO& io = ImGui::GetIO();
+        float top = std::max(0.0f, vis.min.y);   // headers are sticky
+        for (int s = 0; s < L.stage_count(); ++s) {
+            Rect h = L.stage_header(s);
+            if (!h.overlaps({{vis.min.x, 0}, {vis.max.x, h.max.y}})) continue;
+            Rect sticky = {{h.min.x, top}, {h.max.x, top + h.height()}};
+            const Stage& stage = map.stages[s];
+            ImGui::PushID(stage.id.c_str());
+            if (st.renaming_stage == stage.id) {
+                rename_field(stage, sticky);
+                ImGui::PopID();
+                continue;
+            }
+            std::string label = (stage.name.empty() ? std::string("(unnamed stage)") : stage.name) + "##stage";
+            item(label.c_str(), sticky);
+            if (ImGui::IsItemActivated()) {
+                st.selection.select_stage(stage.id);
+                st.drag = {};
+                st.drag.kind = DragState::Kind::Stage;
+                st.drag.stage_id = stage.id;
+                st.drag.start_world = world(io.MousePos);
+            }
+            if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 8)) st.drag.moved = true;
+            if (ImGui::IsItemDeactivated()) {
+                if (st.drag.moved) move_stage_to(st, stage.id, L.stage_insert_index(world(io.MousePos).x));
+                st.drag = {};
+            }
+            if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) begin_rename_stage(st, stage.id);
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal) && !stage.description.empty()) ImGui::SetTooltip("%s", stage.description.c_str());
+            ImGui::PopID();
+        }
+        if (st.view.zoom >= kDetailZoom) {
+            Rect add = L.add_stage_button();
+            Rect sticky = {{add.min.x, top + add.min.y}, {add.max.x, top + add.max.y}};
+            if (item("+ Add stage##canvas", sticky)) add_stage(st, L.stage_count());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add a stage at the end");
+        }
+    }
+
+    void rename_field(const Stage& stage, const Rect& r) {
+        ImVec2 a = screen(r.min);
+        ImGui::SetCursorScreenPos({a.x + 8, a.y + 8});
+        ImGui::SetNextItemWidth((r.width() - 16) * st.view.zoom);
+        if (st.rename_focus) {
+            ImGui::SetKeyboardFocusHere();
+            st.rename_focus = false;
+        }
+        bool enter = ImGui::InputText("Stage name##rename", &st.rename_buffer, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+        if (enter) {
+            commit_rename_stage(st);
+        } else if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+            st.renaming_stage.clear();   // cancel: nothing changed
+        } else if (ImGui::IsItemDeactivated()) {
+            commit_rename_stage(st);     // clicking elsewhere keeps the new name
+        }
+        (void)stage;
+    }
+
+    void drag_feedback() {
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        ImGuiIO& io = ImGui::GetIO();
+        const Palette& pal = palette();
+        const auto& L = st.layout;
+        if (st.drag.kind == DragState::Kind::RubberBand && st.drag.moved) {
+            ImVec2 a = screen(st.drag.start_world);
+            dl->AddRectFilled(a, io.MousePos, pal.hover);
+            dl->AddRect(a, io.MousePos, pal.selection, 0, 0, 1.5f);
+        }
+        if (st.drag.kind == DragState::Kind::Cards && st.drag.moved && L.stage_count() > 0) {
+            DropTarget drop = L.drop_target(world(io.MousePos));
+            Rect slot = L.card(drop.stage, drop.index);
+            float y = slot.min.y - L.metrics().card_gap / 2;
+            dl->AddLine(screen({slot.min.x, y}), screen({slot.max.x, y}), pal.drop_target, 4.0f);
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "Move %zu card%s", st.selection.touchpoints().size(), st.selection.touchpoints().size() == 1 ? "" : "s");
+            ImGui::SetTooltip("%s", buf);
+        }
+        if (st.drag.kind == DragState::Kind::Stage && st.drag.moved) {
+            int index = L.stage_insert_index(world(io.MousePos).x);
+            float x = L.metrics().lane_label_width + index * L.metrics().stage_width;
+            dl->AddLine(screen({x, visible().min.y}), screen({x, visible().max.y}), pal.drop_target, 4.0f);
+        }
+    }
+
+    std::string st_hovered;
+};
+
+}  // namespace
+
+void draw_canvas(EditorState& st) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+    ImGui::BeginChild("Map canvas", {0, 0}, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 size = ImGui::GetContentRegionAvail();
+    st.canvas_origin = vv(origin);
+    st.canvas_size = vv(size);
+    if (st.fit_pending && size.x > 50 && size.y > 50) {
+        fit_to_screen(st);
+        st.fit_pending = false;
+    }
+
+    // Items (invisible buttons, the rename field) go on top of the painted map.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    Canvas c(st, origin, size);
+    c.wheel();
+    c.middle_pan();
+    c.background();
+    c.cards();
+    c.stage_headers();
+
+    dl->ChannelsSetCurrent(0);
+    dl->PushClipRect(origin, {origin.x + size.x, origin.y + size.y}, true);
+    dl->AddRectFilled(origin, {origin.x + size.x, origin.y + size.y}, palette().canvas_bg);
+    Paint p{.dl = dl, .st = &st, .view = st.view, .origin = origin, .size = size, .interactive = true, .hovered_card = c.st_hovered};
+    paint_map(p);
+    dl->ChannelsSetCurrent(1);
+    c.drag_feedback();
+    if (st.doc.map.stages.empty()) {
+        const char* hint = "This map has no stages yet. Click + to add the first stage, or use File > New map for a template.";
+        ImVec2 tsz = ImGui::CalcTextSize(hint);
+        dl->AddText({origin.x + (size.x - tsz.x) / 2, origin.y + size.y / 2}, palette().card_muted, hint);
+    }
+    dl->PopClipRect();
+    dl->ChannelsMerge();
+    ImGui::EndChild();
+}
+
+}  // namespace jm::ui

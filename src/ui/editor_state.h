@@ -1,0 +1,104 @@
+// Everything the editor's panels share: the open document with its history, the
+// selection, the view, and values derived from the map (layout, metrics) that are
+// recomputed when the document's revision changes, never per frame.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "edit/command.h"
+#include "edit/history.h"
+#include "metrics/metrics.h"
+#include "model/map.h"
+#include "ui/core/canvas_layout.h"
+#include "ui/core/geometry.h"
+#include "ui/core/selection.h"
+
+namespace jm::ui {
+
+// The open map and its undo history. Every change goes through run().
+struct Document {
+    Map map;
+    History history;
+
+    // Executes a command (nullptr, which factories return for a missing id, is ignored).
+    void run(std::unique_ptr<Command> command);
+    void undo();
+    void redo();
+    std::uint64_t revision() const { return history.revision() + replaced_; }
+    // Opens another map: a fresh history, nothing to undo into the previous map.
+    void replace(Map map);
+
+private:
+    std::uint64_t replaced_ = 0;   // bumps the revision when the history restarts
+};
+
+// A dragged card (or cards) or stage header, while the mouse button is down.
+struct DragState {
+    enum class Kind { None, Cards, Stage, Pan, RubberBand } kind = Kind::None;
+    Vec2 start_screen;           // where the press happened
+    Vec2 start_world;
+    bool moved = false;          // passed the drag threshold
+    std::string stage_id;        // Stage drags
+};
+
+struct EditorState {
+    Document doc;
+    Selection selection;
+    View view;
+    Vec2 canvas_origin, canvas_size;  // where the canvas was drawn last frame (screen)
+    bool fit_pending = true;          // fit the map to the canvas on the next frame
+    std::string view_as_persona;      // "" = everyone; else dims what that persona does not touch
+    DragState drag;
+
+    // In-place rename of a stage header.
+    std::string renaming_stage;
+    std::string rename_buffer;
+    bool rename_focus = false;
+
+    // Panels and windows.
+    bool show_personas = true;
+    bool show_inspector = true;
+    bool show_history = false;
+    bool show_metrics = false;
+    bool show_find = false;
+    bool focus_find = false;
+    bool show_shortcuts = false;
+    bool show_about = false;
+    bool show_new_map = false;
+    bool focus_inspector_title = false;   // Enter on a card
+    std::string find_query;
+    int find_current = -1;
+    int find_step = 0;                    // F3 / Shift+F3 asked for the next / previous match
+
+    // Requests the app (which owns files and storage) carries out this frame.
+    bool request_download = false;
+    bool request_open = false;
+
+    // Derived from the document; see refresh_derived().
+    CanvasLayout layout;
+    MapMetrics metrics;
+    std::uint64_t derived_revision = ~0ull;
+    std::vector<Lane> derived_lanes;
+    std::string derived_persona;
+
+    // File > Export > PNG: the file name while an export waits for the next frame.
+    std::string png_request;
+
+    // Where the map is kept, as the app reports it ("Saved", "Not saved: storage is full").
+    std::string save_status;
+    bool save_problem = false;
+
+    // A message for the status bar ("Pasted 3 cards"), with when it was set.
+    std::string notice;
+    double notice_time = 0;
+
+    // Recomputes layout and metrics if the document changed since last time.
+    void refresh_derived();
+    void notify(const std::string& text);
+};
+
+}  // namespace jm::ui

@@ -1,0 +1,36 @@
+// The History panel: every undo step by its label; clicking one jumps there.
+#include "imgui.h"
+#include "ui/panels.h"
+
+namespace jm::ui {
+
+void draw_history_window(EditorState& st) {
+    if (!st.show_history) return;
+    ImGui::SetNextWindowSize({360, 460}, ImGuiCond_FirstUseEver);
+    if (ImGui::Begin("History", &st.show_history)) {
+        History& h = st.doc.history;
+        auto labels = h.labels();
+        std::size_t pos = h.position();
+        ImGui::TextDisabled("%zu steps, %.1f KB", labels.size(), h.memory_bytes() / 1024.0);
+        ImGui::Separator();
+        if (ImGui::Selectable("Opened map", pos == 0)) {
+            h.jump_to(st.doc.map, 0);
+            st.selection.prune(st.doc.map);
+        }
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            bool undone = i + 1 > pos;
+            if (undone) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            if (ImGui::Selectable(labels[i].c_str(), i + 1 == pos)) {
+                h.jump_to(st.doc.map, i + 1);
+                st.selection.prune(st.doc.map);
+            }
+            if (undone) ImGui::PopStyleColor();
+            ImGui::PopID();
+        }
+        if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 4) ImGui::SetScrollHereY(1.0f);
+    }
+    ImGui::End();
+}
+
+}  // namespace jm::ui

@@ -1,0 +1,230 @@
+// The inspector: every field of the selected touchpoint (this file), stage,
+// persona or map (inspector_details.cpp). Edits become commands; one field edit
+// is one undo step.
+#include "ui/inspector.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "imgui.h"
+#include "imgui_stdlib.h"
+#include "ui/editor_actions.h"
+#include "ui/figure_widgets.h"
+#include "ui/icons.h"
+#include "ui/inspector_fields.h"
+#include "ui/panels.h"
+#include "ui/theme.h"
+
+namespace jm::ui {
+
+namespace {
+
+void heading(const char* kind, const std::string& name) {
+    ImGui::TextDisabled("%s", kind);
+    ImGui::PushFont(heading_font(), ImGui::GetStyle().FontSizeBase * 1.25f);
+    ImGui::TextWrapped("%s", name.empty() ? "(untitled)" : name.c_str());
+    ImGui::PopFont();
+}
+
+// Persona chips as toggles: which personas this touchpoint involves.
+bool persona_toggles(const Map& map, std::vector<std::string>& ids) {
+    bool changed = false;
+    if (map.personas.empty()) {
+        ImGui::TextDisabled("No personas yet: add them in the Personas panel.");
+        return false;
+    }
+    for (const auto& p : map.personas) {
+        ImGui::PushID(p.id.c_str());
+        bool on = std::find(ids.begin(), ids.end(), p.id) != ids.end();
+        if (ImGui::Checkbox((p.name + "##persona").c_str(), &on)) {
+            if (on) ids.push_back(p.id);
+            else std::erase(ids, p.id);
+            changed = true;
+        }
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", p.kind == PersonaKind::Buyer ? committee_role_label(p.role) : "user side");
+        ImGui::PopID();
+    }
+    return changed;
+}
+
+bool count_row(const char* label, std::int64_t& count) {
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(label);
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    long long v = count;
+    bool changed = ImGui::InputScalar((std::string("##") + label).c_str(), ImGuiDataType_S64, &v);
+    if (changed && v >= 0) count = v;
+    return changed && v >= 0;
+}
+
+// Survey answers as counts per answer value, so roll-ups can sum them.
+bool survey_editor(Survey& s) {
+    bool changed = false;
+    if (ImGui::TreeNode("NPS answers (0-10): how many gave each score")) {
+        if (ImGui::BeginTable("nps", 4)) {
+            for (int i = 0; i <= 10; ++i) {
+                char label[16];
+                std::snprintf(label, sizeof label, "NPS %d", i);
+                changed |= count_row(label, s.nps[i]);
+            }
+            ImGui::EndTable();
+        }
+        ImGui::TreePop();
+    }
+    if (ImGui::TreeNode("CSAT answers (1-5)")) {
+        if (ImGui::BeginTable("csat", 4)) {
+            for (int i = 0; i < 5; ++i) {
+                char label[16];
+                std::snprintf(label, sizeof label, "CSAT %d", i + 1);
+                changed |= count_row(label, s.csat[i]);
+            }
+            ImGui::EndTable();
+        }
+        ImGui::TreePop();
+    }
+    if (ImGui::TreeNode("CES answers (effort)")) {
+        int scale_index = s.ces_scale == 5 ? 0 : 1;
+        ImGui::SetNextItemWidth(160);
+        if (ImGui::Combo("Scale", &scale_index, "1 to 5\0" "1 to 7\0")) {
+            s.ces_scale = scale_index == 0 ? 5 : 7;
+            s.ces.assign(s.ces_scale, 0);   // answers on another scale do not carry over
+            changed = true;
+        }
+        changed |= ImGui::Checkbox("Low answers mean easy", &s.ces_low_is_easy);
+        if (s.ces.size() != static_cast<std::size_t>(s.ces_scale)) s.ces.assign(s.ces_scale, 0);
+        if (ImGui::BeginTable("ces", 4)) {
+            for (int i = 0; i < s.ces_scale; ++i) {
+                char label[16];
+                std::snprintf(label, sizeof label, "CES %d", i + 1);
+                changed |= count_row(label, s.ces[i]);
+            }
+            ImGui::EndTable();
+        }
+        ImGui::TreePop();
+    }
+    return changed;
+}
+
+void touchpoint_metrics(EditorState& st, const std::string& id) {
+    const TouchpointMetrics* m = st.metrics.touchpoint(id);
+    if (!m) return;
+    if (ImGui::BeginTable("tp-metrics", 2)) {
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 120);
+        ImGui::TableSetupColumn("");
+        survey_rows(m->survey());
+        ImGui::EndTable();
+    }
+    std::size_t index = static_cast<std::size_t>(m - st.metrics.touchpoints.data());
+    ImGui::Text(ICON_FIRE " Hotspot score %.0f / 100", st.metrics.priority(index));
+    ImGui::SameLine();
+    ImGui::TextDisabled(ICON_QUESTION);
+    ImGui::SetItemTooltip("%s", kHotspotFormula);
+}
+
+void touchpoint_inspector(EditorState& st, const Touchpoint& tp) {
+    const Map& map = st.doc.map;
+    const Touchpoint before = tp;   // the map may change under us once a command runs
+    Touchpoint t = tp;
+    TouchpointRef at = locate_touchpoint(map, t.id);
+    heading(("Touchpoint in " + map.stages[at.stage].name).c_str(), t.title);
+
+    if (st.focus_inspector_title) {
+        ImGui::SetKeyboardFocusHere(1);   // the title field below
+        st.focus_inspector_title = false;
+    }
+    field_label("Title");
+    if (ImGui::InputText("##Title", &t.title)) commit_touchpoint(st, before, t, "title");
+    end_field(st);
+    if (text_area("Description", t.description)) commit_touchpoint(st, before, t, "description");
+    end_field(st);
+    if (channel_combo("Channel", t.channel)) commit_touchpoint(st, before, t, "channel");
+    end_field(st);
+    if (team_field("Owner", t.owner, map)) commit_touchpoint(st, before, t, "owner");
+    end_field(st);
+    if (friction_slider("Friction", t.friction)) commit_touchpoint(st, before, t, "friction");
+    end_field(st);
+    if (emotion_picker("Emotion", t.emotion)) commit_touchpoint(st, before, t, "emotion");
+
+    ImGui::SeparatorText("Personas involved");
+    if (persona_toggles(map, t.persona_ids)) commit_touchpoint(st, before, t, "personas");
+
+    ImGui::SeparatorText("Customer side");
+    if (text_area("Doing", t.doing, 2)) commit_touchpoint(st, before, t, "doing");
+    end_field(st);
+    if (text_area("Thinking", t.thinking, 2)) commit_touchpoint(st, before, t, "thinking");
+    end_field(st);
+    if (string_list("Pain points", t.pains, ICON_PLUS " Add pain point")) commit_touchpoint(st, before, t, "pains");
+    end_field(st);
+    if (string_list("Opportunities", t.opportunities, ICON_PLUS " Add opportunity")) commit_touchpoint(st, before, t, "opportunities");
+    end_field(st);
+
+    ImGui::SeparatorText("To-be (future state)");
+    bool has_target = t.target_friction.has_value() || t.target_emotion.has_value();
+    if (ImGui::Checkbox("Set a target for this touchpoint", &has_target)) {
+        t.target_friction = has_target ? std::optional<int>(t.friction) : std::nullopt;
+        t.target_emotion = has_target ? std::optional<int>(t.emotion) : std::nullopt;
+        commit_touchpoint(st, before, t, "target");
+    }
+    if (has_target) {
+        int tf = t.target_friction.value_or(t.friction), te = t.target_emotion.value_or(t.emotion);
+        if (friction_slider("Target friction", tf)) {
+            t.target_friction = tf;
+            commit_touchpoint(st, before, t, "target friction");
+        }
+        end_field(st);
+        if (emotion_picker("Target emotion", te)) {
+            t.target_emotion = te;
+            commit_touchpoint(st, before, t, "target emotion");
+        }
+    }
+
+    ImGui::SeparatorText("Company side");
+    if (text_area("Backstage", t.backstage, 2)) commit_touchpoint(st, before, t, "backstage");
+    end_field(st);
+    if (string_list("Evidence (quotes)", t.evidence.quotes, ICON_PLUS " Add quote")) commit_touchpoint(st, before, t, "evidence");
+    end_field(st);
+    if (text_field("Data source", t.evidence.source)) commit_touchpoint(st, before, t, "data source");
+    end_field(st);
+
+    ImGui::SeparatorText("Measured");
+    if (optional_count("Volume", t.volume)) commit_touchpoint(st, before, t, "volume");
+    end_field(st);
+    if (survey_editor(t.survey)) commit_touchpoint(st, before, t, "survey");
+    end_field(st);
+    touchpoint_metrics(st, t.id);
+
+    ImGui::Spacing();
+    if (ImGui::Button(ICON_CLONE " Duplicate")) duplicate_selection(st);
+    ImGui::SameLine();
+    if (ImGui::Button(ICON_TRASH " Delete touchpoint")) delete_selection(st);
+}
+
+void multi_inspector(EditorState& st) {
+    std::size_t n = st.selection.touchpoints().size();
+    heading("Selection", std::to_string(n) + " touchpoints");
+    ImGui::TextWrapped("Drag any of them to move all. Ctrl+C copies them, Ctrl+D duplicates, Delete removes them.");
+    if (ImGui::Button(ICON_TRASH " Delete all selected")) delete_selection(st);
+}
+
+}  // namespace
+
+void draw_inspector(EditorState& st) {
+    const Map& map = st.doc.map;
+    switch (st.selection.kind()) {
+        case SelectionKind::Touchpoints:
+            if (st.selection.touchpoints().size() > 1) multi_inspector(st);
+            else if (const Touchpoint* t = find_touchpoint(map, st.selection.touchpoints().front())) touchpoint_inspector(st, *t);
+            break;
+        case SelectionKind::Stage:
+            if (const Stage* s = find_stage(map, st.selection.stage())) stage_inspector(st, *s);
+            break;
+        case SelectionKind::Persona:
+            if (const Persona* p = find_persona(map, st.selection.persona())) persona_inspector(st, *p);
+            break;
+        default: map_inspector(st); break;
+    }
+}
+
+}  // namespace jm::ui

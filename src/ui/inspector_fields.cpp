@@ -1,0 +1,205 @@
+#include "ui/inspector_fields.h"
+
+#include <cstdio>
+#include <set>
+
+#include "edit/commands.h"
+#include "imgui.h"
+#include "imgui_stdlib.h"
+#include "ui/icons.h"
+#include "ui/theme.h"
+
+namespace jm::ui {
+
+namespace {
+
+std::string quoted(const std::string& s) { return "'" + short_label(s) + "'"; }
+
+}  // namespace
+
+void commit_touchpoint(EditorState& st, const Touchpoint& before, const Touchpoint& after, const char* field) {
+    st.doc.run(set_touchpoint(st.doc.map, after, std::string("Edit ") + field + " of " + quoted(before.title), before.id + "/" + field));
+}
+
+void commit_stage(EditorState& st, const Stage& before, const Stage& after, const char* field) {
+    st.doc.run(set_stage(st.doc.map, after, std::string("Edit ") + field + " of stage " + quoted(before.name), before.id + "/" + field));
+}
+
+void commit_persona(EditorState& st, const Persona& before, const Persona& after, const char* field) {
+    st.doc.run(set_persona(st.doc.map, after, std::string("Edit ") + field + " of persona " + quoted(before.name), before.id + "/" + field));
+}
+
+void commit_map(EditorState& st, const MapInfo& after, const char* field) {
+    st.doc.run(set_map_info(st.doc.map, after, std::string("Edit map ") + field, std::string("map/") + field));
+}
+
+void end_field(EditorState& st) {
+    if (ImGui::IsItemDeactivatedAfterEdit()) st.doc.history.break_merge();
+}
+
+void field_label(const char* text) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text);
+    ImGui::SameLine(150);
+    ImGui::SetNextItemWidth(-FLT_MIN);
+}
+
+bool text_field(const char* label, std::string& value) {
+    field_label(label);
+    // field_label draws the visible text; "##label" keeps the item's identity.
+    return ImGui::InputText((std::string("##") + label).c_str(), &value);
+}
+
+bool text_area(const char* label, std::string& value, float lines) {
+    field_label(label);
+    return ImGui::InputTextMultiline((std::string("##") + label).c_str(), &value,
+                                     {-FLT_MIN, ImGui::GetTextLineHeight() * lines + 10});
+}
+
+bool optional_number(const char* label, std::optional<double>& value, const char* format) {
+    field_label(label);
+    std::string text;
+    if (value) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, format, *value);
+        text = buf;
+    }
+    ImGui::PushID(label);
+    bool changed = false;
+    // Text rather than InputDouble, so "empty" (not known) is a real state, not 0.
+    if (ImGui::InputTextWithHint("##n", "not known", &text, ImGuiInputTextFlags_CharsScientific)) {
+        if (text.empty()) {
+            value.reset();
+            changed = true;
+        } else {
+            char* end = nullptr;
+            double v = std::strtod(text.c_str(), &end);
+            if (end && *end == 0) {
+                value = v;
+                changed = true;
+            }
+        }
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+bool optional_count(const char* label, std::optional<std::int64_t>& value) {
+    std::optional<double> d;
+    if (value) d = static_cast<double>(*value);
+    if (!optional_number(label, d, "%.0f")) return false;
+    if (d && *d < 0) return false;   // counts are never negative
+    value = d ? std::optional<std::int64_t>(static_cast<std::int64_t>(*d)) : std::nullopt;
+    return true;
+}
+
+bool string_list(const char* label, std::vector<std::string>& items, const char* add_label) {
+    bool changed = false;
+    ImGui::PushID(label);
+    ImGui::TextUnformatted(label);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::SetNextItemWidth(-40);
+        changed |= ImGui::InputText("##item", &items[i]);
+        ImGui::SameLine();
+        if (ImGui::Button(ICON_TIMES "##remove")) {
+            items.erase(items.begin() + static_cast<long>(i));
+            changed = true;
+            ImGui::PopID();
+            break;
+        }
+        ImGui::SetItemTooltip("Remove");
+        ImGui::PopID();
+    }
+    if (ImGui::SmallButton(add_label)) {
+        items.emplace_back();
+        changed = true;
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+bool friction_slider(const char* label, int& friction) {
+    field_label(label);
+    ImGui::PushStyleColor(ImGuiCol_SliderGrab, ImGui::ColorConvertU32ToFloat4(friction_color(friction)));
+    ImGui::PushStyleColor(ImGuiCol_SliderGrabActive, ImGui::ColorConvertU32ToFloat4(friction_color(friction)));
+    static const char* kWords[] = {"none", "low", "some", "medium", "high", "blocking"};
+    char format[48];
+    std::snprintf(format, sizeof format, "%%d / 5  (%s)", kWords[std::clamp(friction, 0, 5)]);
+    bool changed = ImGui::SliderInt((std::string("##") + label).c_str(), &friction, 0, 5, format, ImGuiSliderFlags_AlwaysClamp);
+    ImGui::PopStyleColor(2);
+    return changed;
+}
+
+bool emotion_picker(const char* label, int& emotion) {
+    field_label(label);
+    bool changed = false;
+    ImGui::PushID(label);
+    static const char* kNames[] = {"very negative", "negative", "neutral", "positive", "very positive"};
+    for (int e = -2; e <= 2; ++e) {
+        if (e > -2) ImGui::SameLine(0, 4);
+        char text[32];
+        std::snprintf(text, sizeof text, "%s%+d##e%d", icon::for_emotion(e), e, e + 2);
+        bool on = emotion == e;
+        if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (ImGui::Button(text)) {
+            changed = emotion != e;
+            emotion = e;
+        }
+        if (on) ImGui::PopStyleColor();
+        ImGui::SetItemTooltip("%s", kNames[e + 2]);
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+bool channel_combo(const char* label, std::string& channel) {
+    field_label(label);
+    bool changed = false;
+    ImGui::PushID(label);
+    std::string preview = channel.empty() ? "(none)" : std::string(icon::for_channel(channel.c_str())) + "  " + channel;
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##channel", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+        for (const auto& c : known_channels()) {
+            std::string item = std::string(icon::for_channel(c.c_str())) + "  " + c;
+            if (ImGui::Selectable(item.c_str(), c == channel)) {
+                channel = c;
+                changed = true;
+            }
+        }
+        ImGui::Separator();
+        ImGui::TextDisabled("Or type any channel:");
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        changed |= ImGui::InputText("##free", &channel);
+        ImGui::EndCombo();
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+bool team_field(const char* label, std::string& team, const Map& map) {
+    field_label(label);
+    ImGui::PushID(label);
+    ImGui::SetNextItemWidth(-40);
+    bool changed = ImGui::InputTextWithHint("##team", "Marketing, Sales, Service...", &team);
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("##teams", ImGuiDir_Down)) ImGui::OpenPopup("teams");
+    if (ImGui::BeginPopup("teams")) {
+        std::set<std::string> teams = {"Marketing", "Sales", "Service", "Success", "Product"};
+        for (const auto& s : map.stages) {
+            if (!s.owner.empty()) teams.insert(s.owner);
+            for (const auto& t : s.touchpoints)
+                if (!t.owner.empty()) teams.insert(t.owner);
+        }
+        for (const auto& t : teams)
+            if (ImGui::Selectable(t.c_str(), t == team)) {
+                team = t;
+                changed = true;
+            }
+        ImGui::EndPopup();
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+}  // namespace jm::ui

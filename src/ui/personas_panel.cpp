@@ -1,0 +1,133 @@
+// The left panel: personas (select, add, "view as"), buyer-coverage warnings,
+// and which lanes the canvas shows, in what order.
+#include <algorithm>
+#include <cstdio>
+
+#include "imgui.h"
+#include "ui/editor_actions.h"
+#include "ui/icons.h"
+#include "ui/inspector_fields.h"
+#include "ui/panels.h"
+#include "ui/stage_badges.h"
+#include "ui/theme.h"
+
+namespace jm::ui {
+
+namespace {
+
+ImVec4 hex_vec(const std::string& hex) {
+    unsigned r = 128, g = 128, b = 128;
+    if (hex.size() == 7) std::sscanf(hex.c_str(), "#%02x%02x%02x", &r, &g, &b);
+    return {r / 255.f, g / 255.f, b / 255.f, 1};
+}
+
+void persona_row(EditorState& st, const Persona& p) {
+    ImGui::PushID(p.id.c_str());
+    ImGui::ColorButton("##colour", hex_vec(p.color), ImGuiColorEditFlags_NoTooltip, {16, 16});
+    ImGui::SameLine();
+    bool selected = st.selection.kind() == SelectionKind::Persona && st.selection.persona() == p.id;
+    std::string label = p.name + "##persona-row";
+    if (ImGui::Selectable(label.c_str(), selected, 0, {ImGui::GetContentRegionAvail().x - 34, 0})) {
+        st.selection.select_persona(p.id);
+        st.show_inspector = true;
+    }
+    ImGui::SetItemTooltip("%s, %s", p.kind == PersonaKind::Buyer ? "buyer side" : "user side", committee_role_label(p.role));
+    ImGui::SameLine();
+    bool viewing = st.view_as_persona == p.id;
+    if (ImGui::SmallButton(viewing ? ICON_EYE "##view" : ICON_EYE_SLASH "##view")) st.view_as_persona = viewing ? "" : p.id;
+    ImGui::SetItemTooltip(viewing ? "Stop viewing as %s" : "View the map as %s", p.name.c_str());
+    ImGui::PopID();
+}
+
+void coverage_warnings(EditorState& st) {
+    const Map& map = st.doc.map;
+    std::vector<std::string> lines;
+    for (int s = 0; s < static_cast<int>(map.stages.size()); ++s) {
+        auto missing = missing_buyers(map, s);
+        if (missing.empty()) continue;
+        std::string names;
+        for (const Persona* p : missing) names += (names.empty() ? "" : ", ") + p->name;
+        lines.push_back(map.stages[s].name + ": no touchpoint for " + names);
+    }
+    if (lines.empty()) return;
+    ImVec4 warn = ImGui::ColorConvertU32ToFloat4(palette().warning);
+    if (ImGui::TreeNode("coverage", ICON_WARNING " Buyers missing in %zu stage%s", lines.size(), lines.size() == 1 ? "" : "s")) {
+        ImGui::PushTextWrapPos(0);
+        for (const auto& l : lines) ImGui::TextColored(warn, "%s", l.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::TreePop();
+    }
+}
+
+void lanes_section(EditorState& st) {
+    const Map& map = st.doc.map;
+    // Shown lanes in their order, then the hidden ones.
+    std::vector<Lane> order = map.lanes;
+    for (int i = 0; i < kLaneCount; ++i) {
+        Lane lane = static_cast<Lane>(i);
+        if (std::find(order.begin(), order.end(), lane) == order.end()) order.push_back(lane);
+    }
+    const float right_edge = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        Lane lane = order[i];
+        auto shown_at = std::find(map.lanes.begin(), map.lanes.end(), lane);
+        bool shown = shown_at != map.lanes.end();
+        ImGui::PushID(lane_key(lane));
+        std::vector<Lane> lanes = map.lanes;
+        bool changed = false;
+        if (ImGui::Checkbox(lane_label(lane), &shown)) {
+            if (shown) lanes.push_back(lane);
+            else std::erase(lanes, lane);
+            changed = true;
+        }
+        if (shown_at != map.lanes.end()) {
+            std::size_t at = static_cast<std::size_t>(shown_at - map.lanes.begin());
+            ImGui::SameLine();
+            ImGui::SetCursorPosX(right_edge - 62);
+            ImGui::BeginDisabled(at == 0);
+            if (ImGui::SmallButton(ICON_ARROW_UP "##up")) {
+                std::swap(lanes[at], lanes[at - 1]);
+                changed = true;
+            }
+            ImGui::EndDisabled();
+            ImGui::SameLine(0, 2);
+            ImGui::BeginDisabled(at + 1 >= map.lanes.size());
+            if (ImGui::SmallButton(ICON_ARROW_DOWN "##down")) {
+                std::swap(lanes[at], lanes[at + 1]);
+                changed = true;
+            }
+            ImGui::EndDisabled();
+        }
+        if (changed) {
+            MapInfo after = map_info(map);
+            after.lanes = lanes;
+            commit_map(st, after, "lanes");
+        }
+        ImGui::PopID();
+    }
+}
+
+}  // namespace
+
+void draw_personas_panel(EditorState& st) {
+    const Map& map = st.doc.map;
+    ImGui::PushFont(heading_font(), 0.0f);
+    ImGui::TextUnformatted("PERSONAS");
+    ImGui::PopFont();
+    ImGui::SameLine(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - 30);
+    if (ImGui::SmallButton(ICON_PLUS "##add-persona")) add_persona(st);
+    ImGui::SetItemTooltip("Add a persona");
+    if (map.personas.empty()) ImGui::TextDisabled("No personas yet.");
+    for (const auto& p : map.personas) persona_row(st, p);
+    if (!st.view_as_persona.empty()) {
+        if (ImGui::Button(ICON_EYE " Show everyone")) st.view_as_persona.clear();
+    }
+    coverage_warnings(st);
+    ImGui::Spacing();
+    ImGui::PushFont(heading_font(), 0.0f);
+    ImGui::TextUnformatted("LANES");
+    ImGui::PopFont();
+    lanes_section(st);
+}
+
+}  // namespace jm::ui

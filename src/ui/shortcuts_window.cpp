@@ -1,0 +1,41 @@
+#include <cstring>
+
+#include "imgui.h"
+#include "ui/panels.h"
+#include "ui/shortcuts.h"
+#include "ui/theme.h"
+
+namespace jm::ui {
+
+void draw_shortcuts_window(EditorState& st) {
+    if (!st.show_shortcuts) return;
+    ImGui::SetNextWindowSize({720, 620}, ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, {0.5f, 0.5f});
+    if (ImGui::Begin("Keyboard shortcuts", &st.show_shortcuts, ImGuiWindowFlags_NoCollapse)) {
+        const char* group = "";
+        if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+            ImGui::TableSetupColumn("Keys", ImGuiTableColumnFlags_WidthFixed, 280);
+            ImGui::TableSetupColumn("Action");
+            for (const auto& row : shortcut_help()) {
+                if (std::strcmp(group, row.group) != 0) {
+                    group = row.group;
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    ImGui::PushFont(heading_font(), 0.0f);
+                    ImGui::TextUnformatted(group);
+                    ImGui::PopFont();
+                }
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(row.keys);
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", row.action);
+            }
+            ImGui::EndTable();
+        }
+        if (ImGui::IsWindowFocused() && ImGui::IsKeyPressed(ImGuiKey_Escape)) st.show_shortcuts = false;
+    }
+    ImGui::End();
+}
+
+}  // namespace jm::ui
