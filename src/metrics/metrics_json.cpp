@@ -26,7 +26,7 @@ json survey_to_json(const SurveyCounts& counts, const SurveyFigures& s) {
     nps["promoters"] = s.promoters;
     nps["passives"] = s.passives;
     nps["detractors"] = s.detractors;
-    nps["distribution"] = counts.nps;
+    nps["distribution"] = counts.nps;  // arrays of counts convert directly
     json csat = figure_to_json(s.csat);
     csat["satisfied"] = s.satisfied;
     csat["distribution"] = counts.csat;
@@ -41,8 +41,14 @@ json survey_to_json(const SurveyCounts& counts, const SurveyFigures& s) {
                 {"ease", figure_to_json(s.ces_ease)},
                 {"scale", s.ces_scale ? json(s.ces_scale) : json(nullptr)},
                 {"low_is_easy", s.ces_low_is_easy},
-                {"distributions", distributions}};
-    return {{"nps", nps}, {"csat", csat}, {"ces", ces}};
+                {"distributions", std::move(distributions)}};
+    // Moved, not copied: a copy of a JSON tree is a deep copy.
+    return {{"nps", std::move(nps)}, {"csat", std::move(csat)}, {"ces", std::move(ces)}};
+}
+
+// Moves the members of `from` into `to` (json::update would copy them).
+void merge_into(json& to, json from) {
+    for (auto& item : from.items()) to[item.key()] = std::move(item.value());
 }
 
 json rollup_to_json(const RollupMetrics& r) {
@@ -78,11 +84,11 @@ json stage_to_json(const Stage& stage, const StageMetrics& sm) {
     json reasons = json::array();
     for (const auto& r : sm.health.reasons) reasons.push_back({{"level", health_key(r.level)}, {"text", r.text}});
     json out = {{"id", sm.id}, {"name", stage.name}, {"owner", stage.owner}};
-    out.update(rollup_to_json(sm.rollup));
+    merge_into(out, rollup_to_json(sm.rollup));
     out["personas"] = sm.personas;
     out["decision_makers"] = sm.decision_makers;
-    out["kpis"] = kpis;
-    out["health"] = {{"status", health_key(sm.health.status)}, {"reasons", reasons}};
+    out["kpis"] = std::move(kpis);
+    out["health"] = {{"status", health_key(sm.health.status)}, {"reasons", std::move(reasons)}};
     out["priority"] = number(sm.priority);
     return out;
 }
@@ -98,7 +104,7 @@ json funnel_to_json(const Map& map, const FunnelMetrics& f) {
                          {"dropped", count(s.dropped)},
                          {"anomaly", text_or_null(s.anomaly)}});
     auto stage_id = [&](int i) { return i >= 0 ? json(map.stages[i].id) : json(nullptr); };
-    return {{"steps", steps},
+    return {{"steps", std::move(steps)},
             {"overall", figure_to_json(f.overall)},
             {"first_stage_id", stage_id(f.first_stage)},
             {"last_stage_id", stage_id(f.last_stage)},
@@ -129,7 +135,10 @@ json hotspots_to_json(const Map& map, const Hotspots& h) {
                           {"factors", factors_to_json(e.factors)},
                           {"why", e.why}});
     }
-    return {{"formula", kHotspotFormula}, {"candidates", h.candidates}, {"touchpoints", tps}, {"stages", stages}};
+    return {{"formula", kHotspotFormula},
+            {"candidates", h.candidates},
+            {"touchpoints", std::move(tps)},
+            {"stages", std::move(stages)}};
 }
 
 }  // namespace
@@ -161,14 +170,14 @@ json metrics_to_json(const Map& map, const MapMetrics& m) {
     out["funnel"] = funnel_to_json(map, m.funnel);
     json stages = json::array();
     for (std::size_t s = 0; s < m.stages.size(); ++s) stages.push_back(stage_to_json(map.stages[s], m.stages[s]));
-    out["stages"] = stages;
+    out["stages"] = std::move(stages);
     json personas = json::array();
     for (std::size_t p = 0; p < m.personas.size(); ++p) {
         json entry = {{"id", m.personas[p].id}, {"name", map.personas[p].name}};
-        entry.update(rollup_to_json(m.personas[p].rollup));
-        personas.push_back(entry);
+        merge_into(entry, rollup_to_json(m.personas[p].rollup));
+        personas.push_back(std::move(entry));
     }
-    out["personas"] = personas;
+    out["personas"] = std::move(personas);
     json touchpoints = json::array();
     for (std::size_t g = 0; g < m.touchpoints.size(); ++g) {
         const TouchpointMetrics& tm = m.touchpoints[g];
@@ -185,7 +194,7 @@ json metrics_to_json(const Map& map, const MapMetrics& m) {
                                {"survey", survey_to_json(counts, tm.survey())},
                                {"priority", number(m.priority(g))}});
     }
-    out["touchpoints"] = touchpoints;
+    out["touchpoints"] = std::move(touchpoints);
     out["hotspots"] = hotspots_to_json(map, m.hotspots);
     return out;
 }

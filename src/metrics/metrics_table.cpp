@@ -61,6 +61,10 @@ std::string with_change(const Figure& f, int decimals, const std::string& suffix
     return s;
 }
 
+std::string plural(std::int64_t n, const char* noun) {
+    return format_count(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 std::string answers(const Figure& f) {
     return format_count(static_cast<std::int64_t>(f.base)) + (f.base == 1 ? " answer" : " answers");
 }
@@ -158,6 +162,7 @@ void hotspots_section(std::ostream& out, const Map& map, const Hotspots& h) {
                map.stages[e.stage].name, e.why});
     }
     t.print(out);
+    if (h.touchpoints.empty()) out << "  (no touchpoints to rank)\n";
     out << "\nSTAGES BY PRIORITY\n";
     Table st({{"#", 3, true}, {"Score", 5, true}, {"Stage", 24}, {"Why", 0}});
     for (std::size_t i = 0; i < h.stages.size(); ++i)
@@ -175,9 +180,10 @@ std::string metrics_table(const Map& map, const MapMetrics& m) {
         const Persona* p = find_persona(map, m.persona_filter);
         out << "Persona filter: " << (p ? p->name + " (" + p->id + ")" : m.persona_filter + " (no such persona)") << "\n";
     }
-    out << format_count(m.totals.touchpoints) << " touchpoints, " << m.stages.size() << " stages, "
-        << m.personas.size() << " personas; mean friction " << value(m.totals.mean_friction, 1) << "/5, mean emotion "
-        << value(m.totals.mean_emotion, 1) << "\n\nSURVEYS (whole map)\n";
+    out << plural(m.totals.touchpoints, "touchpoint") << ", " << plural(m.stages.size(), "stage") << ", "
+        << plural(m.personas.size(), "persona") << "; mean friction " << value(m.totals.mean_friction, 1, "/5")
+        << ", mean emotion " << value(m.totals.mean_emotion, 1) << "\n\nSURVEYS ("
+        << (m.persona_filter.empty() ? "whole map" : "touchpoints of this persona") << ")\n";
     survey_section(out, m.totals.survey);
     business_section(out, map, m.business);
     funnel_section(out, map, m.funnel);
