@@ -80,102 +80,138 @@ bool is_decision_maker(const Persona& p) {
     return p.kind == PersonaKind::Buyer && p.role == CommitteeRole::DecisionMaker;
 }
 
-}  // namespace
+constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
-MapMetrics compute_metrics(const Map& map) { return compute_metrics(map, MetricsOptions{}); }
+// One pass over the map: each touchpoint is read once and feeds its own figures,
+// its stage, its personas, the map totals and the hotspot inputs.
+class MetricsPass {
+public:
+    MetricsPass(const Map& map, const MetricsOptions& options)
+        : map_(map),
+          filtering_(!options.persona_id.empty()),
+          index_(map.personas),
+          filter_(filtering_ ? index_.find(options.persona_id) : -1),  // -1 while filtering: nothing matches
+          limit_(options.hotspot_limit),
+          weight_(map.personas.size()),
+          by_persona_(map.personas.size()),
+          seen_on_touchpoint_(map.personas.size(), kNone),
+          seen_in_stage_(map.personas.size(), kNone) {
+        m_.persona_filter = options.persona_id;
+        for (std::size_t p = 0; p < map.personas.size(); ++p) weight_[p] = persona_weight(map.personas[p]);
+        const std::size_t total = touchpoint_count(map);
+        inputs_.touchpoints.resize(total);
+        inputs_.stage_weight.assign(map.stages.size(), 0.0);
+        m_.touchpoints.reserve(total);
+        m_.stages.resize(map.stages.size());
+    }
 
-MapMetrics compute_metrics(const Map& map, const MetricsOptions& options) {
-    MapMetrics m;
-    m.persona_filter = options.persona_id;
-    const bool filtering = !options.persona_id.empty();
-    const PersonaIndex index(map.personas);
-    const int filter = filtering ? index.find(options.persona_id) : -1;  // -1 while filtering: nothing matches
+    MapMetrics run() {
+        for (std::size_t s = 0; s < map_.stages.size(); ++s) visit_stage(s);
+        m_.personas.resize(map_.personas.size());
+        for (std::size_t p = 0; p < map_.personas.size(); ++p) {
+            m_.personas[p].id = map_.personas[p].id;
+            m_.personas[p].rollup = by_persona_[p].finish();
+        }
+        m_.totals = whole_map_.finish();
+        m_.business = business_metrics(map_.period, map_.period_previous ? &*map_.period_previous : nullptr);
+        m_.funnel = funnel_metrics(map_);
+        rank_hotspots(map_, inputs_, limit_, m_);
+        return std::move(m_);
+    }
 
-    const std::size_t persona_count = map.personas.size();
-    std::vector<double> weight(persona_count);
-    for (std::size_t p = 0; p < persona_count; ++p) weight[p] = persona_weight(map.personas[p]);
-    std::vector<RollupAccumulator> by_persona(persona_count);
-    // Guards against a persona listed twice on one touchpoint, or counted twice in a stage.
-    std::vector<std::size_t> seen_on_touchpoint(persona_count, std::numeric_limits<std::size_t>::max());
-    std::vector<std::size_t> seen_in_stage(persona_count, std::numeric_limits<std::size_t>::max());
-    std::vector<int> involved;  // persona indexes of the current touchpoint
-
-    HotspotInputs inputs;
-    const std::size_t total_touchpoints = touchpoint_count(map);
-    inputs.touchpoints.resize(total_touchpoints);
-    inputs.stage_weight.assign(map.stages.size(), 0.0);
-    m.touchpoints.reserve(total_touchpoints);
-    m.stages.resize(map.stages.size());
-    RollupAccumulator whole_map;
-
-    for (std::size_t s = 0; s < map.stages.size(); ++s) {
-        const Stage& stage = map.stages[s];
-        StageMetrics& sm = m.stages[s];
+private:
+    void visit_stage(std::size_t s) {
+        const Stage& stage = map_.stages[s];
+        StageMetrics& sm = m_.stages[s];
         sm.id = stage.id;
-        sm.first_touchpoint = m.touchpoints.size();
+        sm.first_touchpoint = m_.touchpoints.size();
         sm.touchpoint_total = stage.touchpoints.size();
         RollupAccumulator in_stage;
-        for (std::size_t i = 0; i < stage.touchpoints.size(); ++i) {
-            const Touchpoint& tp = stage.touchpoints[i];
-            const std::size_t g = m.touchpoints.size();
-            TouchpointMetrics& tm = m.touchpoints.emplace_back();
-            tm.id = tp.id;
-            tm.stage = static_cast<int>(s);
-            tm.index = static_cast<int>(i);
-            const SurveyCounts current(tp.survey);
-            std::optional<SurveyCounts> previous;
-            if (tp.survey_previous) previous.emplace(*tp.survey_previous);
-            const SurveyCounts* prev = previous ? &*previous : nullptr;
-            tm.summary = summarize(current, prev);
-
-            involved.clear();
-            double w = 0;
-            for (const auto& pid : tp.persona_ids) {
-                const int p = index.find(pid);
-                if (p < 0 || seen_on_touchpoint[p] == g) continue;
-                seen_on_touchpoint[p] = g;
-                involved.push_back(p);
-                w += weight[p];
-                by_persona[p].add_touchpoint(tp, current, prev);
-            }
-            TouchpointInputs& in = inputs.touchpoints[g];
-            in.persona_weight = w;
-            in.survey_badness = survey_badness(tm.summary);
-            in.volume = tp.volume && *tp.volume >= 0 ? static_cast<double>(*tp.volume) : -1.0;
-            in.friction = tp.friction;
-            in.emotion = tp.emotion;
-            tm.in_filter = !filtering || std::find(involved.begin(), involved.end(), filter) != involved.end();
-            in.in_filter = tm.in_filter;
-            if (!tm.in_filter) continue;
-            in_stage.add_touchpoint(tp, current, prev);
-            for (int p : involved) {
-                if (seen_in_stage[p] == s) continue;
-                seen_in_stage[p] = s;
-                inputs.stage_weight[s] += weight[p];
-                ++sm.personas;
-                sm.decision_makers += is_decision_maker(map.personas[p]);
-            }
-        }
-        if (stage.survey && !filtering) in_stage.add_survey(*stage.survey);
+        for (std::size_t i = 0; i < stage.touchpoints.size(); ++i) visit_touchpoint(s, i, in_stage);
+        if (stage.survey && !filtering_) in_stage.add_survey(*stage.survey);
         sm.rollup = in_stage.finish();
-        whole_map.add(in_stage);
+        whole_map_.add(in_stage);
         sm.kpis.reserve(stage.kpis.size());
         for (std::size_t k = 0; k < stage.kpis.size(); ++k)
             sm.kpis.push_back(kpi_metrics(stage.kpis[k], static_cast<int>(s), static_cast<int>(k)));
         sm.health = stage_health(stage, sm.rollup, sm.kpis);
     }
 
-    m.personas.resize(persona_count);
-    for (std::size_t p = 0; p < persona_count; ++p) {
-        m.personas[p].id = map.personas[p].id;
-        m.personas[p].rollup = by_persona[p].finish();
+    void visit_touchpoint(std::size_t s, std::size_t i, RollupAccumulator& in_stage) {
+        const Touchpoint& tp = map_.stages[s].touchpoints[i];
+        const std::size_t g = m_.touchpoints.size();
+        TouchpointMetrics& tm = m_.touchpoints.emplace_back();
+        tm.id = tp.id;
+        tm.stage = static_cast<int>(s);
+        tm.index = static_cast<int>(i);
+        const SurveyCounts current(tp.survey);
+        std::optional<SurveyCounts> previous;
+        if (tp.survey_previous) previous.emplace(*tp.survey_previous);
+        const SurveyCounts* prev = previous ? &*previous : nullptr;
+        tm.summary = summarize(current, prev);
+
+        TouchpointInputs& in = inputs_.touchpoints[g];
+        in.persona_weight = add_to_personas(tp, g, current, prev);
+        in.survey_badness = survey_badness(tm.summary);
+        in.volume = tp.volume && *tp.volume >= 0 ? static_cast<double>(*tp.volume) : -1.0;
+        in.friction = tp.friction;
+        in.emotion = tp.emotion;
+        tm.in_filter = !filtering_ || std::find(involved_.begin(), involved_.end(), filter_) != involved_.end();
+        in.in_filter = tm.in_filter;
+        if (!tm.in_filter) return;
+        in_stage.add_touchpoint(tp, current, prev);
+        count_stage_personas(s);
     }
-    m.totals = whole_map.finish();
-    m.business = business_metrics(map.period, map.period_previous ? &*map.period_previous : nullptr);
-    m.funnel = funnel_metrics(map);
-    rank_hotspots(map, inputs, options.hotspot_limit, m);
-    return m;
-}
+
+    // Adds the touchpoint to the roll-up of each persona it involves (once each,
+    // even if listed twice), leaves their indexes in involved_, returns their weight.
+    double add_to_personas(const Touchpoint& tp, std::size_t g, const SurveyCounts& current,
+                           const SurveyCounts* previous) {
+        involved_.clear();
+        double weight = 0;
+        for (const auto& pid : tp.persona_ids) {
+            const int p = index_.find(pid);
+            if (p < 0 || seen_on_touchpoint_[p] == g) continue;
+            seen_on_touchpoint_[p] = g;
+            involved_.push_back(p);
+            weight += weight_[p];
+            by_persona_[p].add_touchpoint(tp, current, previous);
+        }
+        return weight;
+    }
+
+    // The distinct personas of a stage, for its reach and its "why".
+    void count_stage_personas(std::size_t s) {
+        StageMetrics& sm = m_.stages[s];
+        for (int p : involved_) {
+            if (seen_in_stage_[p] == s) continue;
+            seen_in_stage_[p] = s;
+            inputs_.stage_weight[s] += weight_[p];
+            ++sm.personas;
+            sm.decision_makers += is_decision_maker(map_.personas[p]);
+        }
+    }
+
+    const Map& map_;
+    const bool filtering_;
+    const PersonaIndex index_;
+    const int filter_;
+    const std::size_t limit_;
+    std::vector<double> weight_;                   // persona_weight() by persona index
+    std::vector<RollupAccumulator> by_persona_;
+    std::vector<std::size_t> seen_on_touchpoint_;  // last touchpoint (global index) each persona was added from
+    std::vector<std::size_t> seen_in_stage_;       // last stage each persona was counted in
+    std::vector<int> involved_;                    // persona indexes of the current touchpoint
+    HotspotInputs inputs_;
+    RollupAccumulator whole_map_;
+    MapMetrics m_;
+};
+
+}  // namespace
+
+MapMetrics compute_metrics(const Map& map) { return compute_metrics(map, MetricsOptions{}); }
+
+MapMetrics compute_metrics(const Map& map, const MetricsOptions& options) { return MetricsPass(map, options).run(); }
 
 const TouchpointMetrics* MapMetrics::touchpoint(std::string_view id) const {
     for (const auto& t : touchpoints)

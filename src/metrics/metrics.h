@@ -1,7 +1,7 @@
 // Every metric of a map in one pass: per touchpoint, stage, persona and for the
 // whole map; business figures; the funnel; KPI status; hotspots; stage health.
 // A pure function of a const map, cheap enough to run after every edit
-// (10,000 touchpoints in well under 2 ms).
+// (10,000 touchpoints and 20 personas in about 1.6 ms, see bench_metrics).
 #pragma once
 
 #include <cstddef>
