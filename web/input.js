@@ -27,6 +27,14 @@
     if (more) JM.requestFrame();
   }
 
+  // Runs a frame inside the event handler itself, so what the editor does in
+  // answer (open a file picker, copy to the clipboard, start a download) happens
+  // within the user's gesture, as browsers require. The copy event that follows
+  // Ctrl+C then finds the copied text ready.
+  function actNow() {
+    if (started) drawNow(performance.now());
+  }
+
   function wake() {
     if (!started) return;
     JM.module._jm_wake(performance.now());
@@ -140,6 +148,7 @@
     sendPos(e);
     JM.module._jm_input_mouse_button(BUTTON[e.button] ?? 0, 0);
     wake();
+    actNow();
   }
   canvas.addEventListener("pointerup", pointerEnd);
   canvas.addEventListener("pointercancel", pointerEnd);
@@ -200,13 +209,9 @@
     }
     sendKey(e, true);
     if (shouldPreventDefault(e)) e.preventDefault();
-    if (mod && (k === "c" || k === "x")) {
-      // Let ImGui copy now, inside this user gesture, so the copy event that the
-      // browser fires next can hand its text to the system clipboard.
-      JM.lastCopied = null;
-      drawNow(performance.now());
-    }
+    if (mod && (k === "c" || k === "x")) JM.lastCopied = null;
     wake();
+    actNow();
   }, true);
 
   window.addEventListener("keyup", (e) => {

@@ -14,8 +14,8 @@ namespace jm {
 
 namespace {
 
-constexpr float kSidePanelWidth = 270;
-constexpr float kInspectorWidth = 400;
+constexpr float kSidePanelWidth = 250;
+constexpr float kInspectorWidth = 380;
 
 void layout_panels(AppState& app) {
     ui::EditorState& ed = app.ed;

@@ -94,7 +94,12 @@ void library_row(AppState& app, const LibraryEntry& e) {
         ImGui::TextWrapped("%s", e.damage.c_str());
     } else if (app.rename_id == e.id) {
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::InputText("##rename-library", &app.rename_text, ImGuiInputTextFlags_EnterReturnsTrue)) {
+        if (app.rename_focus) {
+            ImGui::SetKeyboardFocusHere();
+            app.rename_focus = false;
+        }
+        if (ImGui::IsKeyPressed(ImGuiKey_Escape)) app.rename_id.clear();
+        if (ImGui::InputText("##rename-library", &app.rename_text, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll)) {
             std::string error = app.library.rename(e.id, app.rename_text);
             if (current && error.empty()) app.ed.doc.map.title = app.rename_text;
             app.rename_id.clear();
@@ -118,6 +123,7 @@ void library_row(AppState& app, const LibraryEntry& e) {
         if (ImGui::SmallButton("Rename")) {
             app.rename_id = e.id;
             app.rename_text = e.title;
+            app.rename_focus = true;
         }
         ImGui::SameLine();
         if (ImGui::SmallButton("Duplicate")) {

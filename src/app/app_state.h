@@ -43,7 +43,8 @@ struct AppState {
     // Maps deleted from the library this session, newest last, for "Undo delete".
     std::vector<std::pair<std::string, std::string>> deleted;   // id, text
     std::vector<LibraryEntry> library_entries;                   // refreshed when the library window opens
-    std::string rename_id, rename_text;
+    std::string rename_id, rename_text;   // a library entry being renamed in place
+    bool rename_focus = false;
 
     std::unique_ptr<ui::PngJob> png_job;   // built during a frame, rendered after it
 };

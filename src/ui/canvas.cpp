@@ -274,7 +274,7 @@ void draw_canvas(EditorState& st) {
     st.canvas_origin = vv(origin);
     st.canvas_size = vv(size);
     if (st.fit_pending && size.x > 50 && size.y > 50) {
-        fit_to_screen(st);
+        show_start_of_map(st);
         st.fit_pending = false;
     }
 

@@ -374,10 +374,11 @@ struct Painter {
             bool selected = p.interactive && p.st->selection.kind() == SelectionKind::Stage && p.st->selection.stage() == st.id;
             p.dl->AddRectFilled(a, b, pal.header_bg, 6 * zoom);
             if (selected) p.dl->AddRect(a, b, pal.selection, 6 * zoom, 0, 3.0f);
-            if (!detailed()) continue;
             float w = b.x - a.x - 20 * zoom;
             if (p.st->renaming_stage != st.id)
-                draw_text_ellipsis(p.dl, font * 1.2f, {a.x + 10 * zoom, a.y + 8 * zoom}, w, pal.header_text, st.name.empty() ? "(unnamed stage)" : st.name);
+                draw_text_ellipsis(p.dl, std::max(font * 1.2f, kMinLabelPixels), {a.x + 10 * zoom, a.y + 8 * zoom}, w, pal.header_text,
+                                   st.name.empty() ? "(unnamed stage)" : st.name);
+            if (!detailed()) continue;
             std::string owner = st.owner.empty() ? "No owner" : st.owner;
             draw_text_ellipsis(p.dl, font * 0.9f, {a.x + 10 * zoom, a.y + 8 * zoom + font * 1.45f}, w, with_alpha(pal.header_text, 0.8f), owner);
             StageBadge badge = stage_badge(*p.st, s);
@@ -401,9 +402,9 @@ struct Painter {
             ImVec2 a = S({left, box.top}), b = S({left + m.lane_label_width, box.bottom});
             p.dl->AddRectFilled(a, b, i % 2 ? pal.lane_alt_bg : pal.lane_bg);
             p.dl->AddLine({b.x, a.y}, b, pal.grid_line, 2.0f);
+            draw_text_ellipsis(p.dl, std::max(font * 0.95f, kMinLabelPixels), {a.x + 10 * zoom, a.y + 10 * zoom},
+                               (m.lane_label_width - 16) * zoom, pal.lane_label, lane_label(box.lane));
             if (detailed()) {
-                draw_text_ellipsis(p.dl, font * 0.95f, {a.x + 10 * zoom, a.y + 10 * zoom}, (m.lane_label_width - 16) * zoom,
-                                   pal.lane_label, lane_label(box.lane));
                 if (box.lane == Lane::Emotion) {
                     text({b.x - 26 * zoom, sy(emotion_y(box, 2)) - font / 2}, pal.card_muted, "+2", font * 0.8f);
                     text({b.x - 22 * zoom, sy(emotion_y(box, 0)) - font / 2}, pal.card_muted, "0", font * 0.8f);

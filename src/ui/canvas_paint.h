@@ -23,6 +23,8 @@ void paint_map(const Paint& p);
 bool draw_text_ellipsis(ImDrawList* dl, float size, ImVec2 pos, float max_width, ImU32 color, const std::string& text);
 
 // How much a font must shrink at this zoom; cards switch to a simple form below it.
-inline constexpr float kDetailZoom = 0.45f;
+inline constexpr float kDetailZoom = 0.35f;
+// Labels (stage names, lane names) never shrink below this many pixels.
+inline constexpr float kMinLabelPixels = 12.0f;
 
 }  // namespace jm::ui

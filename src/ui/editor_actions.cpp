@@ -271,6 +271,15 @@ void fit_to_screen(EditorState& st) {
     st.view.fit(st.layout.content(), st.canvas_size);
 }
 
+void show_start_of_map(EditorState& st) {
+    st.refresh_derived();
+    st.view.fit(st.layout.content(), st.canvas_size);
+    if (st.view.zoom >= kReadableZoom) return;
+    // Too small to read from the back of a room: readable size, from the first stage.
+    st.view.zoom = kReadableZoom;
+    st.view.offset = {st.layout.content().min.x - 16 / kReadableZoom, st.layout.content().min.y - 16 / kReadableZoom};
+}
+
 void zoom_to(EditorState& st, float zoom) {
     Vec2 centre = st.canvas_origin + st.canvas_size * 0.5f;
     st.view.zoom_at(centre, st.canvas_origin, zoom / st.view.zoom);

@@ -40,6 +40,9 @@ void delete_persona(EditorState& st, const std::string& id);
 void select_and_reveal(EditorState& st, const std::string& touchpoint_id);
 void reveal_stage(EditorState& st, const std::string& stage_id);
 void fit_to_screen(EditorState& st);
+// What a newly opened map shows: all of it if that stays readable, else its start.
+void show_start_of_map(EditorState& st);
+inline constexpr float kReadableZoom = 0.75f;
 void zoom_to(EditorState& st, float zoom);     // about the canvas centre
 
 // Keyboard navigation between cards with the arrow keys.

@@ -75,8 +75,10 @@ void apply_theme(Theme theme) {
         c[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.88f, 0.96f, 1.0f);
         c[ImGuiCol_ButtonActive] = ImVec4(0.70f, 0.82f, 0.94f, 1.0f);
         c[ImGuiCol_Header] = ImVec4(0.84f, 0.90f, 0.97f, 1.0f);
-        c[ImGuiCol_TitleBgActive] = ImVec4(0.14f, 0.20f, 0.28f, 1.0f);
+        c[ImGuiCol_TitleBg] = ImVec4(0.88f, 0.90f, 0.93f, 1.0f);
+        c[ImGuiCol_TitleBgActive] = ImVec4(0.80f, 0.86f, 0.93f, 1.0f);
         c[ImGuiCol_Text] = ImVec4(0.08f, 0.09f, 0.11f, 1.0f);
+        c[ImGuiCol_ModalWindowDimBg] = ImVec4(0.10f, 0.12f, 0.16f, 0.35f);
     } else {
         ImGui::StyleColorsDark(&s);
         ImVec4* c = s.Colors;

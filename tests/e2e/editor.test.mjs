@@ -16,7 +16,7 @@ const cardTitles = (stage) => (stage.touchpoints ?? []).map((t) => t.title);
 
 async function newMapFromTemplate(page, name) {
   await click(page, "File");
-  await click(page, /^New map\.\.\./);
+  await click(page, /New map\.\.\./);
   await click(page, new RegExp(`##template-${name}$`));
 }
 

@@ -65,7 +65,7 @@ test("no frames are drawn while nothing changes", async () => {
 
 test("typed text in Spanish and Chinese reaches a text field intact", async () => {
   const page = await openEditor(browser, server.url);
-  await typeInto(page, "Map title", "Decisión 决策");
+  await typeInto(page, "Title", "Decisión 决策");
   assert.equal(await api(page, "title"), "Decisión 决策");
   await page.keyboard.insertText(" ação ñandú");
   await settle(page);
@@ -75,7 +75,7 @@ test("typed text in Spanish and Chinese reaches a text field intact", async () =
 
 test("IME composition and dead keys commit their text once", async () => {
   const page = await openEditor(browser, server.url);
-  await typeInto(page, "Map title", "");
+  await typeInto(page, "Title", "");
   const cdp = await page.context().newCDPSession(page);
   // Pinyin: the IME shows "jue ce" while composing, then commits 决策.
   await cdp.send("Input.imeSetComposition", { text: "jue", selectionStart: 3, selectionEnd: 3 });
@@ -91,7 +91,7 @@ test("IME composition and dead keys commit their text once", async () => {
 
 test("paste from and copy to the system clipboard", async () => {
   const page = await openEditor(browser, server.url);
-  await typeInto(page, "Map title", "");
+  await typeInto(page, "Title", "");
   await page.evaluate(() => {
     const dt = new DataTransfer();
     dt.setData("text/plain", "Proposta comercial 报价");
