@@ -6,6 +6,10 @@ namespace jm {
 
 namespace {
 
+// Counts stay below 2^53 so that JavaScript (the editor's page, JSON Schema tools)
+// reads them exactly; the schema's "maximum" for counts is the same figure.
+constexpr long double kMaxCount = 9.0e15L;
+
 // Integral numbers, including 3.0 (as JSON Schema's "integer" counts them).
 std::optional<long double> integral(const Json& v) {
     if (v.is_number_integer()) return v.is_number_unsigned() ? static_cast<long double>(v.get<std::uint64_t>())
@@ -15,6 +19,13 @@ std::optional<long double> integral(const Json& v) {
         if (std::isfinite(d) && std::floor(d) == d) return d;
     }
     return std::nullopt;
+}
+
+// "must be ..., got ..." for a value that is not a count.
+std::string count_problem(const Json& value, std::optional<long double> v) {
+    const std::string got = value.is_number() ? value.dump() : kind_of(value);
+    if (v && *v > kMaxCount) return "must be at most 9000000000000000, got " + got;
+    return "must be a whole number of 0 or more, got " + got;
 }
 
 // A SAX parser that records where parsing failed instead of throwing, so the
@@ -112,9 +123,8 @@ void JsonReader::count(const Json& obj, const std::string& path, const char* key
     auto it = obj.find(key);
     if (it == obj.end()) return;
     auto v = integral(*it);
-    if (!v || *v < 0 || *v > 9.0e15L) {
-        problem(pointer_join(path, key), std::string(key) + " must be a whole number of 0 or more, got " +
-                                             (it->is_number() ? it->dump() : kind_of(*it)));
+    if (!v || *v < 0 || *v > kMaxCount) {
+        problem(pointer_join(path, key), std::string(key) + " " + count_problem(*it, v));
         return;
     }
     out = static_cast<std::int64_t>(*v);
@@ -171,8 +181,8 @@ bool JsonReader::counts(const Json& obj, const std::string& path, const char* ke
     bool ok = true;
     for (std::size_t i = 0; i < it->size(); ++i) {
         auto v = integral((*it)[i]);
-        if (!v || *v < 0) {
-            problem(pointer_join(p, i), "must be a whole number of 0 or more, got " + (*it)[i].dump());
+        if (!v || *v < 0 || *v > kMaxCount) {
+            problem(pointer_join(p, i), count_problem((*it)[i], v));
             ok = false;
             out.push_back(0);
         } else {

@@ -1,6 +1,7 @@
 // Loading a map file: parse, migrate older versions, then validate everything
 // and report every problem with its JSON Pointer. Only a clean file gives a map.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <regex>
 #include <set>
@@ -19,8 +20,7 @@ public:
 
     Map read(const Json& doc) {
         Map m;
-        r_.text(doc, "", "id", m.id, true);
-        claim_id(m.id, "/id");
+        read_id(doc, "", m.id);
         r_.text(doc, "", "title", m.title, true);
         r_.text(doc, "", "description", m.description);
         r_.text(doc, "", "objective", m.objective);
@@ -30,20 +30,22 @@ public:
         r_.text(doc, "", "created", m.created);
         r_.text(doc, "", "modified", m.modified);
         m.lanes = doc.contains("lanes") ? lanes(doc["lanes"], "/lanes") : default_lanes();
-        // Personas first: touchpoints refer to them wherever they sit in the file.
-        if (auto it = doc.find("personas"); it != doc.end()) {
-            if (!it->is_array()) r_.problem("/personas", "must be a list, got " + kind_of(*it));
-            else for (std::size_t i = 0; i < it->size(); ++i) m.personas.push_back(persona((*it)[i], pointer_join("/personas", i)));
-        } else {
-            r_.problem("/personas", "missing required field \"personas\"");
-        }
-        for (const auto& p : m.personas) persona_ids_.insert(p.id);
+        // Stages before personas, as in the file, so that problems come in file
+        // order and a duplicate id names the earlier place as its first use.
+        // Persona references are checked once the personas are known.
         if (auto it = doc.find("stages"); it != doc.end()) {
             if (!it->is_array()) r_.problem("/stages", "must be a list, got " + kind_of(*it));
             else for (std::size_t i = 0; i < it->size(); ++i) m.stages.push_back(stage((*it)[i], pointer_join("/stages", i)));
         } else {
             r_.problem("/stages", "missing required field \"stages\"");
         }
+        if (auto it = doc.find("personas"); it != doc.end()) {
+            if (!it->is_array()) r_.problem("/personas", "must be a list, got " + kind_of(*it));
+            else for (std::size_t i = 0; i < it->size(); ++i) m.personas.push_back(persona((*it)[i], pointer_join("/personas", i)));
+        } else {
+            r_.problem("/personas", "missing required field \"personas\"");
+        }
+        check_persona_refs(m.personas);
         if (doc.contains("period")) m.period = period(doc["period"], "/period");
         if (doc.contains("period_previous")) m.period_previous = period(doc["period_previous"], "/period_previous");
         m.unknown = JsonReader::unknown(doc, {"format", "version", "id", "title", "description", "objective", "segment", "author",
@@ -55,7 +57,18 @@ public:
 private:
     JsonReader r_;
     std::map<std::string, std::string> ids_;   // id -> where it was first used
-    std::set<std::string> persona_ids_;
+    struct PersonaRef {
+        std::string path;   // where the reference is, e.g. /stages/0/touchpoints/1/persona_ids/0
+        std::string id;
+    };
+    std::vector<PersonaRef> persona_refs_;
+
+    void check_persona_refs(const std::vector<Persona>& personas) {
+        std::set<std::string> known;
+        for (const auto& p : personas) known.insert(p.id);
+        for (const auto& ref : persona_refs_)
+            if (!known.count(ref.id)) r_.problem(ref.path, "refers to persona \"" + ref.id + "\", which this map does not have");
+    }
 
     void claim_id(const std::string& id, const std::string& path) {
         if (id.empty()) {
@@ -185,10 +198,8 @@ private:
         r_.text(j, path, "owner", t.owner);
         r_.text(j, path, "backstage", t.backstage);
         r_.text_list(j, path, "persona_ids", t.persona_ids);
-        for (std::size_t i = 0; i < t.persona_ids.size(); ++i) {
-            if (!persona_ids_.count(t.persona_ids[i]))
-                r_.problem(pointer_join(pointer_join(path, "persona_ids"), i), "refers to persona \"" + t.persona_ids[i] + "\", which this map does not have");
-        }
+        for (std::size_t i = 0; i < t.persona_ids.size(); ++i)
+            persona_refs_.push_back({pointer_join(pointer_join(path, "persona_ids"), i), t.persona_ids[i]});
         r_.integer(j, path, "friction", t.friction, 0, 5);
         r_.integer(j, path, "emotion", t.emotion, -2, 2);
         r_.optional_integer(j, path, "target_friction", t.target_friction, 0, 5);
@@ -281,11 +292,15 @@ bool check_header(const Json& doc, LoadResult& result) {
         return false;
     }
     auto ver = doc.find("version");
-    if (ver == doc.end() || !ver->is_number_integer()) {
+    // 1.0 is accepted like 1, as JSON Schema's "integer" (and every JavaScript program) sees it.
+    const bool whole = ver != doc.end() && (ver->is_number_integer() ||
+                                            (ver->is_number_float() && std::floor(ver->get<double>()) == ver->get<double>() &&
+                                             std::abs(ver->get<double>()) < 1e9));
+    if (!whole) {
         r.problem("/version", ver == doc.end() ? "missing required field \"version\"" : "version must be a whole number, got " + ver->dump());
         return false;
     }
-    long long v = ver->get<long long>();
+    long long v = ver->is_number_float() ? static_cast<long long>(ver->get<double>()) : ver->get<long long>();
     result.source_version = static_cast<int>(v);
     if (v > kFormatVersion) {
         r.problem("/version", "made by a newer version: " + std::to_string(v) + "; this program reads up to version " +

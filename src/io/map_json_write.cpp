@@ -2,6 +2,8 @@
 // order, then unknown keys sorted), 2-space indent, UTF-8, a final newline;
 // absent values, empty strings and lists, and all-default objects are left out.
 // The same map always gives the same bytes, so map files diff well in git.
+#include <utility>
+
 #include <nlohmann/json.hpp>
 
 #include "io/map_json.h"
@@ -86,7 +88,7 @@ Ordered touchpoint(const Touchpoint& t) {
         .list("opportunities", t.opportunities);
     Ordered ev = Ordered::object();
     Writer(ev).list("quotes", t.evidence.quotes).text("source", t.evidence.source).unknown(t.evidence.unknown);
-    w.object("evidence", ev).object("survey", survey(t.survey));
+    w.object("evidence", std::move(ev)).object("survey", survey(t.survey));
     if (t.survey_previous) w.always("survey_previous", survey(*t.survey_previous));
     w.opt("volume", t.volume).unknown(t.unknown);
     return o;
@@ -100,18 +102,18 @@ Ordered stage(const Stage& s) {
     if (!s.kpis.empty()) {
         Ordered kpis = Ordered::array();
         for (const auto& k : s.kpis) kpis.push_back(kpi(k));
-        w.always("kpis", kpis);
+        w.always("kpis", std::move(kpis));
     }
     w.opt("funnel_count", s.funnel_count).opt("funnel_count_previous", s.funnel_count_previous);
     Ordered h = Ordered::object();
     Writer(h).text("from_team", s.handoff.from_team).text("to_team", s.handoff.to_team).text("agreement", s.handoff.agreement)
         .unknown(s.handoff.unknown);
-    w.object("handoff", h);
+    w.object("handoff", std::move(h));
     if (s.survey) w.always("survey", survey(*s.survey));
     if (!s.touchpoints.empty()) {
         Ordered tps = Ordered::array();
         for (const auto& t : s.touchpoints) tps.push_back(touchpoint(t));
-        w.always("touchpoints", tps);
+        w.always("touchpoints", std::move(tps));
     }
     w.unknown(s.unknown);
     return o;
@@ -126,7 +128,7 @@ Ordered persona(const Persona& p) {
     Ordered f = Ordered::object();
     Writer(f).text("company_size", p.firmographics.company_size).text("industry", p.firmographics.industry)
         .text("region", p.firmographics.region).unknown(p.firmographics.unknown);
-    w.object("firmographics", f).text("color", p.color).unknown(p.unknown);
+    w.object("firmographics", std::move(f)).text("color", p.color).unknown(p.unknown);
     return o;
 }
 
@@ -150,13 +152,13 @@ std::string save_map_json(const Map& m) {
         .text("currency", m.currency).text("created", m.created).text("modified", m.modified);
     Ordered lanes = Ordered::array();
     for (Lane l : m.lanes) lanes.push_back(lane_key(l));
-    w.always("lanes", lanes);
+    w.always("lanes", std::move(lanes));
     Ordered stages = Ordered::array();
     for (const auto& s : m.stages) stages.push_back(stage(s));
-    w.always("stages", stages);
+    w.always("stages", std::move(stages));
     Ordered personas = Ordered::array();
     for (const auto& p : m.personas) personas.push_back(persona(p));
-    w.always("personas", personas).object("period", period(m.period));
+    w.always("personas", std::move(personas)).object("period", period(m.period));
     if (m.period_previous) w.always("period_previous", period(*m.period_previous));
     w.unknown(m.unknown);
     return o.dump(2, ' ', false, Ordered::error_handler_t::replace) + "\n";

@@ -1,5 +1,7 @@
 #include "io/migrate.h"
 
+#include <cstdint>
+#include <cstdio>
 #include <map>
 
 #include "io/map_json.h"
@@ -10,6 +12,20 @@ namespace {
 
 using nlohmann::json;
 
+// A map id for a version 0 file, which had none: derived from the content, so
+// that upgrading the same file twice gives the same map while two different
+// files do not collide in the browser library, where maps are kept by id.
+std::string content_id(const json& doc) {
+    std::uint64_t h = 14695981039346656037ULL;   // FNV-1a, 64 bits
+    for (unsigned char c : doc.dump(-1, ' ', false, json::error_handler_t::replace)) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "map-%08llx", static_cast<unsigned long long>(h & 0xffffffffULL));
+    return buf;
+}
+
 // Version 0 (the prototype's format) differs from version 1 in four ways:
 //   - no "format" marker; "journeymap_version": 0 instead of "version";
 //   - the map's title is "name", and there is no map id;
@@ -19,7 +35,7 @@ std::string migrate_0_to_1(json& doc) {
     json out = json::object();
     out["format"] = "journeymap";
     out["version"] = 1;
-    out["id"] = doc.contains("id") ? doc["id"] : json("migrated-map");
+    out["id"] = doc.contains("id") ? doc["id"] : json(content_id(doc));
     out["title"] = doc.contains("name") ? doc["name"] : json("Untitled journey");
     json stages = doc.value("stages", json::array());
     if (!stages.is_array()) return "\"stages\" is not a list";
@@ -37,13 +53,21 @@ std::string migrate_0_to_1(json& doc) {
         auto it = stage_at.find(tp["stage"].get<std::string>());
         if (it == stage_at.end()) return "touchpoint " + std::to_string(i) + " names an unknown stage \"" + tp["stage"].get<std::string>() + "\"";
         tp.erase("stage");
-        if (tp.contains("emotion") && tp["emotion"].is_number_integer()) tp["emotion"] = tp["emotion"].get<int>() - 3;
+        // Any number moves down by 3 (4.0 -> 1.0 too); validation then judges the result.
+        if (tp.contains("emotion") && tp["emotion"].is_number_integer()) tp["emotion"] = tp["emotion"].get<long long>() - 3;
+        else if (tp.contains("emotion") && tp["emotion"].is_number_float()) tp["emotion"] = tp["emotion"].get<double>() - 3.0;
         stages[it->second]["touchpoints"].push_back(tp);
     }
     out["stages"] = stages;
     out["personas"] = doc.value("personas", json::array());
-    for (const char* key : {"description", "author", "created", "modified"})
-        if (doc.contains(key)) out[key] = doc[key];
+    // Every other key already had its version 1 meaning (description, author,
+    // created, modified...) or is unknown and kept: a migration never drops data.
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        static const char* const kReplaced[] = {"journeymap_version", "name", "id", "stages", "touchpoints", "personas"};
+        bool replaced = false;
+        for (const char* k : kReplaced) replaced = replaced || it.key() == k;
+        if (!replaced) out[it.key()] = it.value();
+    }
     doc = std::move(out);
     return "";
 }
