@@ -1,0 +1,89 @@
+// `journeymap validate FILE...`: checks map files and reports every problem
+// with its place in the file, one line each, in a form editors and CI can parse.
+#include <ostream>
+
+#include "cli/command.h"
+#include "io/map_json.h"
+
+namespace jm::cli {
+
+namespace {
+
+constexpr const char* kHelp =
+    "usage: journeymap validate FILE...\n"
+    "\n"
+    "Checks that each FILE is a valid journey map: JSON syntax, the format marker and\n"
+    "version, required fields, types, ranges, allowed values, unique ids and persona\n"
+    "references. Prints one line per problem to standard output:\n"
+    "\n"
+    "  FILE: /stages/0/touchpoints/2/friction: friction must be between 0 and 5, got 7\n"
+    "\n"
+    "The middle part is a JSON Pointer to the value at fault (left out when the\n"
+    "problem concerns the whole file). A good file prints 'FILE: ok'. A FILE of '-'\n"
+    "is standard input, named <stdin> in messages. Files of an older format version\n"
+    "are valid when they can be upgraded; 'journeymap fmt' writes them upgraded.\n"
+    "\n"
+    "Exit status: 0 every file is valid, 1 a file is not valid, 2 wrong arguments,\n"
+    "3 a file cannot be read (this wins over 1).\n";
+
+std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+// Returns the exit status for this one file.
+int validate_one(const std::string& path, Io& io) {
+    const std::string name = display_name(path);
+    std::string text, error;
+    if (!read_input(path, io, text, error)) {
+        io.err << "journeymap validate: " << name << ": " << error << "\n";
+        return kIoError;
+    }
+    const LoadResult loaded = load_map_json(text);
+    if (loaded.ok()) {
+        io.out << name << ": ok";
+        if (loaded.migrated)
+            io.out << " (version " << loaded.source_version << " file; 'journeymap fmt' upgrades it to version "
+                   << kFormatVersion << ")";
+        io.out << "\n";
+        return kOk;
+    }
+    for (const auto& p : loaded.problems) {
+        io.out << name << ": ";
+        if (!p.path.empty()) io.out << p.path << ": ";
+        io.out << p.message << "\n";
+    }
+    if (loaded.problems.size() >= kMaxProblems)
+        io.out << name << ": stopped after " << kMaxProblems << " problems; fix these and run again\n";
+    return kInvalid;
+}
+
+int run_validate(const std::vector<std::string>& args, Io& io) {
+    std::vector<std::string> files;
+    bool options_done = false;
+    for (const auto& arg : args) {
+        if (!options_done && arg == "--") {
+            options_done = true;
+        } else if (!options_done && arg.size() > 1 && arg[0] == '-') {
+            io.err << "journeymap validate: unknown option '" << arg << "'\n\n" << kHelp;
+            return kUsage;
+        } else {
+            files.push_back(arg);
+        }
+    }
+    if (files.empty()) {
+        io.err << "journeymap validate: missing FILE\n\n" << kHelp;
+        return kUsage;
+    }
+    bool invalid = false, unreadable = false;
+    for (const auto& file : files) {
+        const int status = validate_one(file, io);
+        invalid = invalid || status == kInvalid;
+        unreadable = unreadable || status == kIoError;
+    }
+    return unreadable ? kIoError : invalid ? kInvalid : kOk;
+}
+
+const CommandRegistration registration{Command{
+    "validate", "check map files and list every problem with its place in the file", kHelp, run_validate}};
+
+}  // namespace
+
+}  // namespace jm::cli
