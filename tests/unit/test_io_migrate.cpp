@@ -1,0 +1,108 @@
+// Opening files of the pre-release version 0 (see src/io/migrate.cpp for what
+// changed): they load as version 1 maps, and a broken one says why.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "io/map_json.h"
+
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+
+namespace {
+
+std::string read_data(const std::string& relative) {
+    std::ifstream f(std::string(JM_SOURCE_DIR) + "/tests/data/" + relative, std::ios::binary);
+    REQUIRE(f.good());
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("a version 0 file is upgraded to the expected version 1 map", "[io][migrate]") {
+    const auto r = jm::load_map_json(read_data("v0/onboarding.json"));
+    REQUIRE(r.problems.empty());
+    REQUIRE(r.ok());
+    REQUIRE(r.migrated);
+    REQUIRE(r.source_version == 0);
+
+    // onboarding.v1.json is the upgrade worked out by hand.
+    const auto expected = jm::load_map_json(read_data("v0/onboarding.v1.json"));
+    REQUIRE(expected.ok());
+    REQUIRE_FALSE(expected.migrated);
+    REQUIRE(*r.map == *expected.map);
+    REQUIRE(jm::save_map_json(*r.map) == read_data("v0/onboarding.v1.json"));
+}
+
+TEST_CASE("version 0 details: title, stages, emotion scale, kept keys", "[io][migrate]") {
+    const jm::Map m = *jm::load_map_json(read_data("v0/onboarding.json")).map;
+    REQUIRE(m.title == "Onboarding de clientes (protótipo)");   // was "name"
+    REQUIRE(m.segment == "PME");                                 // a key version 1 shares is kept
+    REQUIRE(m.lanes == jm::default_lanes());
+    REQUIRE(m.stages.size() == 2);
+    // Touchpoints move into their stage, keeping their order within it.
+    REQUIRE(m.stages[0].touchpoints.size() == 2);
+    REQUIRE(m.stages[0].touchpoints[0].id == "t-reuniao");
+    REQUIRE(m.stages[0].touchpoints[1].id == "t-config");
+    REQUIRE(m.stages[1].touchpoints[0].id == "t-treino");
+    // Emotion 1..5 (3 = neutral) becomes -2..+2: 4 -> 1, 1 -> -2, 3 -> 0.
+    REQUIRE(m.stages[0].touchpoints[0].emotion == 1);
+    REQUIRE(m.stages[0].touchpoints[1].emotion == -2);
+    REQUIRE(m.stages[1].touchpoints[0].emotion == 0);
+    REQUIRE(m.stages[0].touchpoints[0].persona_ids == std::vector<std::string>{"p-gestora"});
+}
+
+TEST_CASE("a version 0 map gets an id derived from its content", "[io][migrate]") {
+    // Version 0 had no map id. FNV-1a (64 bits, low 32 shown) of the file's compact
+    // JSON with sorted keys; "map-b14cedb3" was computed outside this program.
+    const std::string text = read_data("v0/onboarding.json");
+    const jm::Map m = *jm::load_map_json(text).map;
+    REQUIRE(m.id == "map-b14cedb3");
+    REQUIRE(jm::load_map_json(text).map->id == m.id);
+    // Another file gets another id, so two upgraded maps do not collide in the library.
+    const auto other = jm::load_map_json(R"({"journeymap_version": 0, "name": "Other", "stages": [], "personas": []})");
+    REQUIRE(other.ok());
+    REQUIRE_THAT(other.map->id, StartsWith("map-"));
+    REQUIRE(other.map->id.size() == 12);
+    REQUIRE(other.map->id != m.id);
+}
+
+TEST_CASE("a version 0 touchpoint in an unknown stage gives a clear problem", "[io][migrate]") {
+    const auto r = jm::load_map_json(read_data("v0/broken-unknown-stage.json"));
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 1);
+    REQUIRE(r.problems[0].path.empty());
+    REQUIRE_THAT(r.problems[0].message, Contains("cannot upgrade this version 0 file") && Contains("touchpoint 1") &&
+                                            Contains("unknown stage \"s-9\""));
+    REQUIRE(r.source_version == 0);
+}
+
+TEST_CASE("other broken version 0 files", "[io][migrate]") {
+    auto not_list = jm::load_map_json(R"({"journeymap_version": 0, "name": "X", "touchpoints": {"a": 1}})");
+    REQUIRE_FALSE(not_list.ok());
+    REQUIRE_THAT(not_list.problems[0].message, Contains("\"touchpoints\" is not a list"));
+    auto no_stage = jm::load_map_json(R"({"journeymap_version": 0, "name": "X", "stages": [], "touchpoints": [{"id": "t"}]})");
+    REQUIRE_FALSE(no_stage.ok());
+    REQUIRE_THAT(no_stage.problems[0].message, Contains("touchpoint 0 names no stage"));
+}
+
+TEST_CASE("an upgraded file is validated as version 1, with version 1 paths", "[io][migrate]") {
+    // Emotion 9 on the old scale is 6 on the new one: out of range.
+    const auto r = jm::load_map_json(R"({"journeymap_version": 0, "name": "X", "stages": [{"id": "s", "name": "S"}],
+                                         "touchpoints": [{"id": "t", "title": "T", "stage": "s", "emotion": 9}]})");
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 1);
+    REQUIRE(r.problems[0].path == "/stages/0/touchpoints/0/emotion");
+    REQUIRE_THAT(r.problems[0].message, Contains("between -2 and 2") && Contains("got 6"));
+}
+
+TEST_CASE("a current file is not migrated", "[io][migrate]") {
+    const auto r = jm::load_map_json(read_data("valid/minimal.json"));
+    REQUIRE(r.ok());
+    REQUIRE_FALSE(r.migrated);
+    REQUIRE(r.source_version == 1);
+}
