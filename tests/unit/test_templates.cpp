@@ -57,6 +57,7 @@ const std::vector<Framework>& frameworks() {
 }  // namespace
 
 TEST_CASE("the five expected templates are embedded", "[templates]") {
+    CHECK(jm::embedded_templates().size() == 5);
     for (const char* name : {"blank", "saas-journey", "b2b-lifecycle", "acnce-funnel", "b2b-journey-exit"}) {
         INFO("template " << name);
         CHECK(find_template(name) != nullptr);
@@ -135,6 +136,7 @@ TEST_CASE("framework templates are a complete workshop starting point", "[templa
             CHECK_FALSE(s.description.empty());
             CHECK_FALSE(s.goal.empty());
             CHECK_FALSE(s.owner.empty());
+            CHECK_FALSE(s.business_voice.empty());
             CHECK((s.kpis.size() >= 1 && s.kpis.size() <= 2));
             for (const auto& k : s.kpis) {
                 // Templates suggest what to measure; the workshop brings the figures.
@@ -186,4 +188,13 @@ TEST_CASE("the funnel template hands Nurture over from marketing to sales", "[te
     CHECK(nurture->owner == "Marketing");
     CHECK(nurture->handoff.to_team == "Sales");
     CHECK_FALSE(nurture->handoff.agreement.empty());
+}
+
+TEST_CASE("the blank template is one empty stage with the default lanes", "[templates]") {
+    jm::Map map = load_template("blank");
+    REQUIRE(map.stages.size() == 1);
+    CHECK(map.stages[0].touchpoints.empty());
+    CHECK(map.stages[0].kpis.empty());
+    CHECK(map.personas.empty());
+    CHECK(map.lanes == jm::default_lanes());
 }
