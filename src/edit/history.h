@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,45 +15,61 @@ namespace jm {
 class History {
 public:
     static constexpr std::size_t kDefaultLimit = 5000;
+    static constexpr std::size_t kMinimumLimit = 1000;   // a workshop's worth; smaller limits are raised to it
 
-    explicit History(std::size_t limit = kDefaultLimit) : limit_(limit) {}
+    explicit History(std::size_t limit = kDefaultLimit);
 
-    // Applies `command` and records it. It merges into the newest step when their
-    // merge keys are equal and not empty and break_merge() was not called since.
-    // Anything that was undone can no longer be redone.
+    // Applies `command` and records it (nullptr is ignored, as is a command whose
+    // apply changed nothing, see Command::had_effect). It merges into the newest
+    // step when their merge keys are equal and not empty and neither
+    // break_merge(), an undo, a save nor a group came in between. Anything
+    // undone can no longer be redone. Ignored while a step replays.
     void execute(Map& map, std::unique_ptr<Command> command);
+
+    // Undo and redo are refused (false) while a group is open or a step replays.
     bool undo(Map& map);
     bool redo(Map& map);
-    bool can_undo() const { return position_ > 0; }
-    bool can_redo() const { return position_ < steps_.size(); }
-    std::string undo_label() const;
+    bool can_undo() const { return position_ > 0 && idle(); }
+    bool can_redo() const { return position_ < steps_.size() && idle(); }
+    std::string undo_label() const;   // "" when there is nothing to undo
     std::string redo_label() const;
 
-    // Every step's label, oldest first, and how many of them are applied.
+    // For a History panel: every step's label, oldest first, and how many of
+    // them are applied (0 = the state before the oldest step kept).
     std::vector<std::string> labels() const;
     std::size_t position() const { return position_; }
-    // Undoes or redoes until `position` steps are applied.
+    // Undoes or redoes until `position` steps are applied; false when out of
+    // range or refused.
     bool jump_to(Map& map, std::size_t position);
 
-    // Ends the current merge: the next edit starts a new step even with the same key.
+    // Ends the current merge: the next edit starts a new step even with the same
+    // key. The UI calls it when a text field or slider is released.
     void break_merge() { merge_open_ = false; }
 
-    // Everything executed between begin_group and end_group is one step.
-    // Groups nest; the outermost label wins; an empty group records nothing.
+    // Everything executed between begin_group and end_group is one step, e.g.
+    // pasting five cards. Groups nest and fold into the outermost, whose label
+    // the step takes (or its only command's label when that is empty); an empty
+    // group records nothing.
     void begin_group(const std::string& label);
     void end_group();
+    bool in_group() const { return group_depth_ > 0; }
 
     // True while undo/redo replays commands: nothing records then.
     bool is_replaying() const { return replaying_; }
 
+    // Dirty: the map differs from the last save (or from the state at clear()).
+    // Undo past the save point is dirty; redo back to it is clean again; once
+    // the saved state is unreachable (dropped by the limit, or its redo branch
+    // replaced by new edits) the map stays dirty until the next save.
     void mark_saved();
     bool dirty() const;
-    // Increases on every execute, undo and redo; caches and autosave key off it.
+    // Increases on every execute, undo, redo and clear; caches and autosave key off it.
     std::uint64_t revision() const { return revision_; }
 
     std::size_t size() const { return steps_.size(); }
     std::size_t limit() const { return limit_; }
-    std::size_t memory_bytes() const;
+    std::size_t memory_bytes() const;   // estimate: steps, labels and what every command holds
+    // Forgets every step, for opening another map; the map counts as saved.
     void clear();
 
 private:
@@ -61,18 +78,20 @@ private:
         std::vector<std::unique_ptr<Command>> commands;   // applied in order, reverted in reverse
     };
 
+    bool idle() const { return group_depth_ == 0 && !replaying_; }
+    bool merge_into(std::vector<std::unique_ptr<Command>>& commands, const Command& next);
     void push_step(Step step);
     void drop_oldest();
+    static std::size_t step_bytes(const Step& step);
 
-    std::vector<Step> steps_;
-    std::size_t position_ = 0;
+    std::deque<Step> steps_;
+    std::size_t position_ = 0;   // steps applied
     std::size_t limit_;
     bool merge_open_ = false;
     bool replaying_ = false;
     int group_depth_ = 0;
     Step group_;
-    // Where the last save was, counted in steps applied; -1 once no position can
-    // return to it (the saved step was dropped or cut off by new edits).
+    // Steps applied when the map was saved; -1 once no position returns to that state.
     long long saved_position_ = 0;
     std::uint64_t revision_ = 0;
 };
