@@ -7,23 +7,23 @@ namespace jm::edit_detail {
 
 int clamp_index(int index, std::size_t size) { return std::clamp(index, 0, static_cast<int>(size)); }
 
-std::unordered_set<std::string_view> ids_in_use(const Map& map) {
-    std::unordered_set<std::string_view> ids;
-    ids.reserve(touchpoint_count(map) + map.stages.size() * 2 + map.personas.size() + 1);
-    ids.insert(map.id);
-    for (const auto& p : map.personas) ids.insert(p.id);
-    for (const auto& s : map.stages) {
-        ids.insert(s.id);
-        for (const auto& k : s.kpis) ids.insert(k.id);
-        for (const auto& t : s.touchpoints) ids.insert(t.id);
-    }
-    return ids;
-}
-
 bool ids_are_free(const Map& map, const std::vector<const std::string*>& ids) {
-    std::unordered_set<std::string_view> taken = ids_in_use(map);
+    // Hash the few new ids and look each map id up in them: no per-edit set of
+    // all the map's ids to build.
+    std::unordered_set<std::string_view> wanted;
     for (const std::string* id : ids)
-        if (id->empty() || !taken.insert(*id).second) return false;
+        if (id->empty() || !wanted.insert(*id).second) return false;
+    auto taken = [&](const std::string& id) { return wanted.count(id) != 0; };
+    if (taken(map.id)) return false;
+    for (const auto& p : map.personas)
+        if (taken(p.id)) return false;
+    for (const auto& s : map.stages) {
+        if (taken(s.id)) return false;
+        for (const auto& k : s.kpis)
+            if (taken(k.id)) return false;
+        for (const auto& t : s.touchpoints)
+            if (taken(t.id)) return false;
+    }
     return true;
 }
 

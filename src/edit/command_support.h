@@ -25,11 +25,8 @@ std::string quoted(const std::string& name);
 // "1 touchpoint", "3 touchpoints".
 std::string count_of(std::size_t n, const char* noun);
 
-// Every id the map uses (map, stages, KPIs, touchpoints, personas). The views
-// point into `map`, which must outlive the set and stay unchanged.
-std::unordered_set<std::string_view> ids_in_use(const Map& map);
-
-// True when every id is non-empty, unused by `map` and distinct from the others.
+// True when every id is non-empty, distinct from the others and unused by any
+// entity of `map` (the map, stages, KPIs, touchpoints, personas).
 bool ids_are_free(const Map& map, const std::vector<const std::string*>& ids);
 
 // `ids` without repeats, first occurrence kept.

@@ -1,5 +1,5 @@
 // Field edits: replace one item (found by id) with an edited copy, or the
-// map's own fields with an edited MapInfo. Each keeps "before" and "after".
+// map's own fields with an edited MapInfo.
 #include "edit/command_support.h"
 #include "edit/commands.h"
 
@@ -9,118 +9,113 @@ using namespace edit_detail;
 
 namespace {
 
-// How each kind of item is found and how an edit lands on it.
+// How each kind of edit finds its target and trades places with it. Each
+// swap() exchanges the map's version with `held` and says whether the target
+// was there.
 struct TouchpointAccess {
     using Item = Touchpoint;
-    static constexpr const char* kNoun = "touchpoint";
-    static Item* find(Map& m, const std::string& id) { return find_touchpoint(m, id); }
-    static const std::string& name(const Item& t) { return t.title; }
-    static void assign(Item& target, const Item& value) { target = value; }
+    static bool same_target(const Item& a, const Item& b) { return a.id == b.id; }
+    static bool swap(Map& m, Item& held) {
+        Item* target = find_touchpoint(m, held.id);
+        if (target) std::swap(*target, held);
+        return target != nullptr;
+    }
 };
 
 struct PersonaAccess {
     using Item = Persona;
-    static constexpr const char* kNoun = "persona";
-    static Item* find(Map& m, const std::string& id) { return find_persona(m, id); }
-    static const std::string& name(const Item& p) { return p.name; }
-    static void assign(Item& target, const Item& value) { target = value; }
+    static bool same_target(const Item& a, const Item& b) { return a.id == b.id; }
+    static bool swap(Map& m, Item& held) {
+        Item* target = find_persona(m, held.id);
+        if (target) std::swap(*target, held);
+        return target != nullptr;
+    }
 };
 
 struct StageAccess {
     using Item = Stage;   // held without touchpoints: a stage edit never touches them
-    static constexpr const char* kNoun = "stage";
-    static Item* find(Map& m, const std::string& id) { return find_stage(m, id); }
-    static const std::string& name(const Item& s) { return s.name; }
-    static void assign(Item& target, const Item& value) {
-        std::vector<Touchpoint> keep = std::move(target.touchpoints);
-        target = value;
-        target.touchpoints = std::move(keep);
+    static bool same_target(const Item& a, const Item& b) { return a.id == b.id; }
+    static bool swap(Map& m, Item& held) {
+        Item* target = find_stage(m, held.id);
+        if (!target) return false;
+        std::swap(*target, held);
+        std::swap(target->touchpoints, held.touchpoints);   // the cards stay in the map
+        return true;
     }
 };
 
+struct MapInfoAccess {
+    using Item = MapInfo;
+    static bool same_target(const Item&, const Item&) { return true; }
+    static bool swap(Map& m, Item& held) {
+        std::swap(m.title, held.title);
+        std::swap(m.description, held.description);
+        std::swap(m.objective, held.objective);
+        std::swap(m.segment, held.segment);
+        std::swap(m.author, held.author);
+        std::swap(m.currency, held.currency);
+        std::swap(m.lanes, held.lanes);
+        std::swap(m.period, held.period);
+        std::swap(m.period_previous, held.period_previous);
+        return true;
+    }
+};
+
+std::size_t heap_bytes(const MapInfo& i) {
+    std::size_t n = 0;
+    for (const std::string* s : {&i.title, &i.description, &i.objective, &i.segment, &i.author, &i.currency})
+        n += jm::heap_bytes(*s);
+    n += i.lanes.capacity() * sizeof(Lane) + jm::heap_bytes(i.period);
+    if (i.period_previous) n += jm::heap_bytes(*i.period_previous);
+    return n;
+}
+
+// Holds one version of the item, the one not in the map: "after" until
+// applied, "before" once applied. apply and revert trade it with the map's, so
+// a step costs one copy, however long the typing session it merged.
 template <typename Access>
-class SetItem : public Command {
+class SwapEdit : public Command {
 public:
     using Item = typename Access::Item;
-    SetItem(Item before, Item after, std::string label, std::string key)
-        : before_(std::move(before)), after_(std::move(after)), label_(std::move(label)), key_(std::move(key)) {
-        if (label_.empty()) label_ = std::string("Edit ") + Access::kNoun + " " + quoted(Access::name(before_));
-    }
+    SwapEdit(Item after, std::string label, std::string key)
+        : held_(std::move(after)), label_(std::move(label)), key_(std::move(key)) {}
 
     std::string label() const override { return label_; }
-    void apply(Map& map) override { applied_ = set(map, after_); }
+    void apply(Map& map) override {
+        if (!applied_) applied_ = Access::swap(map, held_);
+    }
     void revert(Map& map) override {
-        if (applied_) set(map, before_);
+        if (applied_) Access::swap(map, held_);
         applied_ = false;
     }
     bool had_effect() const override { return applied_; }
     std::string merge_key() const override { return key_; }
     bool merge_with(const Command& next) override {
-        auto* other = dynamic_cast<const SetItem*>(&next);
-        if (!other || other->after_.id != after_.id) return false;
-        after_ = other->after_;
+        auto* other = dynamic_cast<const SwapEdit*>(&next);
+        if (!other || !Access::same_target(held_, other->held_) || applied_ != other->applied_) return false;
+        // Both applied (as History merges): we hold "before" and the map already
+        // shows next's "after". Neither applied: next's held version is its "after".
+        if (!applied_) held_ = other->held_;
         return true;
     }
     std::size_t memory_bytes() const override {
-        return sizeof(*this) + heap_bytes(before_) + heap_bytes(after_) + heap_bytes(label_) + heap_bytes(key_);
+        return sizeof(*this) + heap_bytes(held_) + jm::heap_bytes(label_) + jm::heap_bytes(key_);
     }
 
 private:
-    static bool set(Map& map, const Item& value) {
-        Item* target = Access::find(map, value.id);
-        if (target) Access::assign(*target, value);
-        return target != nullptr;
-    }
-    Item before_, after_;
+    Item held_;
     std::string label_, key_;
     bool applied_ = false;
 };
 
-void assign_info(Map& m, const MapInfo& info) {
-    m.title = info.title;
-    m.description = info.description;
-    m.objective = info.objective;
-    m.segment = info.segment;
-    m.author = info.author;
-    m.currency = info.currency;
-    m.lanes = info.lanes;
-    m.period = info.period;
-    m.period_previous = info.period_previous;
+template <typename Access>
+std::unique_ptr<Command> make_edit(typename Access::Item after, std::string label, std::string key) {
+    return std::make_unique<SwapEdit<Access>>(std::move(after), std::move(label), std::move(key));
 }
 
-std::size_t info_bytes(const MapInfo& i) {
-    std::size_t n = 0;
-    for (const std::string* s : {&i.title, &i.description, &i.objective, &i.segment, &i.author, &i.currency})
-        n += heap_bytes(*s);
-    n += i.lanes.capacity() * sizeof(Lane) + heap_bytes(i.period);
-    if (i.period_previous) n += heap_bytes(*i.period_previous);
-    return n;
+std::string or_default(std::string label, const char* noun, const std::string& name) {
+    return label.empty() ? std::string("Edit ") + noun + " " + quoted(name) : label;
 }
-
-class SetMapInfo : public Command {
-public:
-    SetMapInfo(MapInfo before, MapInfo after, std::string label, std::string key)
-        : before_(std::move(before)), after_(std::move(after)), label_(std::move(label)), key_(std::move(key)) {
-        if (label_.empty()) label_ = "Edit map details";
-    }
-    std::string label() const override { return label_; }
-    void apply(Map& map) override { assign_info(map, after_); }
-    void revert(Map& map) override { assign_info(map, before_); }
-    std::string merge_key() const override { return key_; }
-    bool merge_with(const Command& next) override {
-        auto* other = dynamic_cast<const SetMapInfo*>(&next);
-        if (!other) return false;
-        after_ = other->after_;
-        return true;
-    }
-    std::size_t memory_bytes() const override {
-        return sizeof(*this) + info_bytes(before_) + info_bytes(after_) + heap_bytes(label_) + heap_bytes(key_);
-    }
-
-private:
-    MapInfo before_, after_;
-    std::string label_, key_;
-};
 
 // A stage's fields without its touchpoints, which can be thousands of cards.
 // The structured binding names every member of Stage, so a member added later
@@ -142,29 +137,29 @@ MapInfo map_info(const Map& m) {
 }
 
 std::unique_ptr<Command> set_map_info(const Map& map, MapInfo after, std::string label, std::string merge_key) {
-    MapInfo before = map_info(map);
-    if (before == after) return nullptr;
-    return std::make_unique<SetMapInfo>(std::move(before), std::move(after), std::move(label), std::move(merge_key));
+    if (map_info(map) == after) return nullptr;
+    if (label.empty()) label = "Edit map details";
+    return make_edit<MapInfoAccess>(std::move(after), std::move(label), std::move(merge_key));
 }
 
 std::unique_ptr<Command> set_stage(const Map& map, const Stage& after, std::string label, std::string merge_key) {
     const Stage* current = find_stage(map, after.id);
     if (!current) return nullptr;
-    Stage before = fields_of(*current), next = fields_of(after);
-    if (before == next) return nullptr;
-    return std::make_unique<SetItem<StageAccess>>(std::move(before), std::move(next), std::move(label), std::move(merge_key));
+    Stage next = fields_of(after);
+    if (fields_of(*current) == next) return nullptr;
+    return make_edit<StageAccess>(std::move(next), or_default(std::move(label), "stage", current->name), std::move(merge_key));
 }
 
 std::unique_ptr<Command> set_touchpoint(const Map& map, const Touchpoint& after, std::string label, std::string merge_key) {
-    const Touchpoint* before = find_touchpoint(map, after.id);
-    if (!before || *before == after) return nullptr;
-    return std::make_unique<SetItem<TouchpointAccess>>(*before, after, std::move(label), std::move(merge_key));
+    const Touchpoint* current = find_touchpoint(map, after.id);
+    if (!current || *current == after) return nullptr;
+    return make_edit<TouchpointAccess>(after, or_default(std::move(label), "touchpoint", current->title), std::move(merge_key));
 }
 
 std::unique_ptr<Command> set_persona(const Map& map, const Persona& after, std::string label, std::string merge_key) {
-    const Persona* before = find_persona(map, after.id);
-    if (!before || *before == after) return nullptr;
-    return std::make_unique<SetItem<PersonaAccess>>(*before, after, std::move(label), std::move(merge_key));
+    const Persona* current = find_persona(map, after.id);
+    if (!current || *current == after) return nullptr;
+    return make_edit<PersonaAccess>(after, or_default(std::move(label), "persona", current->name), std::move(merge_key));
 }
 
 }  // namespace jm

@@ -40,7 +40,13 @@ std::string short_label(const std::string& text, std::size_t max_chars) {
 
 namespace edit_detail {
 
-std::string quoted(const std::string& name) { return name.empty() ? "(untitled)" : "'" + short_label(name) + "'"; }
+std::string quoted(const std::string& name) {
+    if (name.empty()) return "(untitled)";
+    std::string out(1, '\'');
+    out += short_label(name);
+    out += '\'';
+    return out;
+}
 
 std::string count_of(std::size_t n, const char* noun) {
     return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");

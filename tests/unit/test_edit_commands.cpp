@@ -256,6 +256,38 @@ TEST_CASE("short_label cuts at 40 characters, never inside a UTF-8 sequence", "[
     REQUIRE(short_label("ab\x80\x80" "cd", 2) == "ab\x80\x80" + ellipsis);
 }
 
+TEST_CASE("merge_with keeps the first before and the last after, applied or not", "[edit]") {
+    Map m = sample();
+    Touchpoint t = *find_touchpoint(m, "t00");
+    t.title = "D";
+    auto first = set_touchpoint(m, t, "Edit title", "t00/title");
+    t.title = "Demo";
+    auto second = set_touchpoint(m, t, "Edit title", "t00/title");
+    REQUIRE(first->merge_with(*second));   // neither applied yet
+    History h;
+    h.execute(m, std::move(first));
+    REQUIRE(find_touchpoint(m, "t00")->title == "Demo");
+    h.undo(m);
+    REQUIRE(m == sample());
+
+    // One applied and the other not: no consistent merge, so none.
+    h.redo(m);
+    t.title = "Demo call";
+    auto later = set_touchpoint(m, t, "", "t00/title");
+    t.title = "Demo";
+    auto applied = set_touchpoint(sample(), t, "", "t00/title");
+    Map scratch = sample();
+    applied->apply(scratch);
+    REQUIRE_FALSE(applied->merge_with(*later));
+    // Another card's edit never merges, whatever its key.
+    Touchpoint other = *find_touchpoint(m, "t01");
+    other.title = "Other";
+    t.title = "Demo call";   // differs from the map's "Demo"
+    auto mine = set_touchpoint(m, t, "", "k"), theirs = set_touchpoint(m, other, "", "k");
+    REQUIRE((mine && theirs));
+    REQUIRE_FALSE(mine->merge_with(*theirs));
+}
+
 TEST_CASE("memory estimates count the text a command holds", "[edit]") {
     Map m = sample();
     Touchpoint t = *find_touchpoint(m, "t00");
