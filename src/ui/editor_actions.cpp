@@ -98,6 +98,8 @@ void add_stage(EditorState& st, int index) {
     stage.name = "New stage";
     st.doc.run(jm::add_stage(stage, index));
     st.selection.select_stage(stage.id);
+    st.refresh_derived();
+    reveal_stage(st, stage.id);
     begin_rename_stage(st, stage.id);
 }
 

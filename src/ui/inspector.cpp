@@ -131,7 +131,7 @@ void touchpoint_inspector(EditorState& st, const Touchpoint& tp) {
     heading(("Touchpoint in " + map.stages[at.stage].name).c_str(), t.title);
 
     if (st.focus_inspector_title) {
-        ImGui::SetKeyboardFocusHere(1);   // the title field below
+        ImGui::SetKeyboardFocusHere();   // the title field below (labels are not focusable)
         st.focus_inspector_title = false;
     }
     field_label("Title");

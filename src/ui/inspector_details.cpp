@@ -116,7 +116,7 @@ void stage_inspector(EditorState& st, const Stage& stage) {
     Stage s = stage;
     heading("Stage", s.name);
     if (st.focus_inspector_title) {
-        ImGui::SetKeyboardFocusHere(1);
+        ImGui::SetKeyboardFocusHere();
         st.focus_inspector_title = false;
     }
     if (text_field("Name", s.name)) commit_stage(st, before, s, "name");
@@ -167,7 +167,7 @@ void persona_inspector(EditorState& st, const Persona& persona) {
     Persona p = persona;
     heading(p.kind == PersonaKind::Buyer ? "Persona, buyer side" : "Persona, user side", p.name);
     if (st.focus_inspector_title) {
-        ImGui::SetKeyboardFocusHere(1);
+        ImGui::SetKeyboardFocusHere();
         st.focus_inspector_title = false;
     }
     if (text_field("Name", p.name)) commit_persona(st, before, p, "name");

@@ -39,7 +39,8 @@ test("create a map from a template, add and rename a stage, add a touchpoint, se
   const before = map.stages.length;
   await screenshot(page, "template-saas-light");
 
-  await click(page, "+ Add stage");
+  await click(page, "Map");
+  await click(page, /Add stage$/);
   await findItem(page, "Stage name");
   await page.keyboard.press("Control+A");
   await page.keyboard.type("Expansão 扩张");
@@ -49,17 +50,18 @@ test("create a map from a template, add and rename a stage, add a touchpoint, se
   assert.equal(map.stages.length, before + 1);
   assert.equal(map.stages.at(-1).name, "Expansão 扩张");
 
-  await click(page, /^\+ Add touchpoint##add-card$/);   // the first stage's "+"
+  await click(page, /^\+ Add touchpoint##add-card$/);   // the first visible stage's "+"
   await findItem(page, "Title");
   await page.keyboard.press("Control+A");
   await page.keyboard.type("Webinar de boas-vindas");
   await page.keyboard.press("Enter");
   await settle(page);
-  const slider = await findItem(page, "Friction");
+  const slider = await findItem(page, "##Friction", { window: "Journey Map/Inspector" });
   await page.mouse.click(slider.x + slider.w - 3, slider.y + slider.h / 2);   // the top of the 0..5 range
   await settle(page);
   map = await mapOf(page);
-  const added = map.stages[0].touchpoints.at(-1);
+  const [id] = await api(page, "_selection");
+  const added = map.stages.flatMap((s) => s.touchpoints ?? []).find((t) => t.id === id);
   assert.equal(added.title, "Webinar de boas-vindas");
   assert.equal(added.friction, 5);
   await page.context().close();
@@ -153,7 +155,8 @@ test("keyboard: arrows move between cards, Delete removes, Ctrl+D duplicates", a
 test("edits persist across a reload", async () => {
   const page = await openEditor(browser, server.url, { width: 1600, height: 1000 });
   await newMapFromTemplate(page, "saas-journey");
-  await click(page, "+ Add stage");
+  await click(page, "Map");
+  await click(page, /Add stage$/);
   await findItem(page, "Stage name");
   await page.keyboard.press("Control+A");
   await page.keyboard.type("Renovação 续约");

@@ -103,9 +103,14 @@ export async function findItem(page, match, { timeout = 5000, window } = {}) {
   }
 }
 
+// Moves to the widget, lets the app draw the hover, then clicks: as a person
+// does, with frames between moving and pressing.
 export async function click(page, match, opts = {}) {
   const it = await findItem(page, match, opts);
-  await page.mouse.click(it.x + Math.min(it.w / 2, 40), it.y + it.h / 2, { button: opts.button ?? "left", clickCount: opts.clickCount ?? 1 });
+  const x = it.x + Math.min(it.w / 2, 40), y = it.y + it.h / 2;
+  await page.mouse.move(x, y);
+  await settle(page);
+  await page.mouse.click(x, y, { button: opts.button ?? "left", clickCount: opts.clickCount ?? 1 });
   await settle(page);
   return it;
 }

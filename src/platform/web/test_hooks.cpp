@@ -65,7 +65,12 @@ EM_JS(void, js_publish_items, (const char* json, unsigned frame), {
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
     Item& item = slot_for(id);
     item.rect = bb;
-    if (ctx->CurrentWindow) item.window = ctx->CurrentWindow->Name;
+    if (ImGuiWindow* w = ctx->CurrentWindow) {
+        item.window = w->Name;
+        // Only the part a user can see and click: scrolled-away items end up empty.
+        item.rect.ClipWithFull(w->ClipRect);
+        if (item.rect.Min.x >= item.rect.Max.x || item.rect.Min.y >= item.rect.Max.y) item.rect = ImRect();
+    }
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {

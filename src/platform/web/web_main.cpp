@@ -47,7 +47,8 @@ EMSCRIPTEN_KEEPALIVE int jm_start(float css_width, float css_height, float dpr) 
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout lives in the map and localStorage, not in a file
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would need frames forever
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // No keyboard navigation of widgets: arrow keys move between cards on the
+    // canvas (Tab still moves between text fields).
     io.BackendPlatformName = "journeymap_web";
     io.DisplaySize = ImVec2(css_width, css_height);
     io.DisplayFramebufferScale = ImVec2(dpr, dpr);
