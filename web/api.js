@@ -28,7 +28,7 @@
     "loadJSON", "exportJSON", "newMap", "undo", "redo", "canUndo", "canRedo",
     "listMaps", "openMap", "deleteMap", "currentMapId", "saveState",
     "metrics", "importMermaid", "exportMermaid", "importCSV", "exportCSV",
-    "version", "title", "_display", "_selection", "_view",
+    "version", "title", "_display", "_selection", "_view", "_viewAs",
   ];
 
   JM.exposeApi = function () {

@@ -89,13 +89,15 @@ const std::map<std::string, Handler>& handlers() {
         {"saveState", [](AppState& app, const json&) -> json {
              return {{"status", app.ed.save_status}, {"problem", app.ed.save_problem}, {"dirty", app.ed.doc.history.dirty()}};
          }},
-        {"metrics", [](AppState& app, const json&) -> json { return metrics_to_json(app.ed.doc.map, app.ed.metrics); }},
+        // The whole map, as `journeymap metrics` prints it, whatever persona the canvas shows.
+        {"metrics", [](AppState& app, const json&) -> json { return metrics_to_json(app.ed.doc.map, compute_metrics(app.ed.doc.map)); }},
         {"version", [](AppState&, const json&) -> json { return JM_VERSION; }},
         {"title", [](AppState& app, const json&) -> json { return app.ed.doc.map.title; }},
         {"_display", [](AppState&, const json&) -> json {
              const ImGuiIO& io = ImGui::GetIO();
              return {{"width", io.DisplaySize.x}, {"height", io.DisplaySize.y}, {"framebuffer_scale", io.DisplayFramebufferScale.x}};
          }},
+        {"_viewAs", [](AppState& app, const json&) -> json { return app.ed.view_as_persona; }},
         {"_selection", [](AppState& app, const json&) -> json { return app.ed.selection.touchpoints(); }},
         {"_view", [](AppState& app, const json&) -> json { return {{"zoom", app.ed.view.zoom}, {"x", app.ed.view.offset.x}, {"y", app.ed.view.offset.y}}; }},
     };

@@ -1,0 +1,122 @@
+// What a workshop takes home and how it looks at the map: the PNG export, the
+// persona view, metrics through the UI and the API, lanes, help, dark theme.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { serveSite, launchBrowser, openEditor, click, findItem, items, settle, api, screenshot } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serveSite(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const mapOf = async (page) => JSON.parse(await api(page, "exportJSON"));
+
+// Width and height from a PNG's IHDR chunk.
+function pngSize(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], "PNG signature");
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+test("File > Export > PNG downloads an image of the whole map at up to twice the size", async () => {
+  const page = await openEditor(browser, server.url, { width: 1400, height: 900 });
+  await api(page, "newMap", "saas-journey");
+  await click(page, "File");
+  await click(page, /Export$/);
+  const [download] = await Promise.all([page.waitForEvent("download"), click(page, /Image of the whole map/)]);
+  assert.match(download.suggestedFilename(), /\.png$/);
+  const { width, height } = pngSize(await readFile(await download.path()));
+  // 7 stages x 272 + 150 lane labels + 64 for "+" = 2118 world px wide: twice that fits in 8192.
+  assert.equal(width, 2 * 2118);
+  assert.ok(height > 1000, `height ${height}`);
+  await page.context().close();
+});
+
+test("view as a persona dims the rest and computes metrics for that persona", async () => {
+  const page = await openEditor(browser, server.url, { width: 1600, height: 1000 });
+  await api(page, "newMap", "saas-journey");
+  const map = await mapOf(page);
+  const persona = map.personas.find((p) => p.kind === "user");
+  const row = await findItem(page, persona.name + "##persona-row");
+  const eyes = (await items(page)).filter((it) => /##view$/.test(it.label) && Math.abs(it.y - row.y) < 6);
+  assert.equal(eyes.length, 1);
+  await page.mouse.move(eyes[0].x + 5, eyes[0].y + 5);
+  await settle(page);
+  await page.mouse.click(eyes[0].x + 5, eyes[0].y + 5);
+  await settle(page);
+  const metrics = await api(page, "metrics");
+  assert.equal(metrics.persona_filter, null, "the API reports the whole map");
+  assert.equal(await api(page, "_viewAs"), persona.id);
+  await screenshot(page, "view-as-user");
+  await click(page, "Map");
+  await click(page, /Metrics and hotspots/);
+  await findItem(page, /##hotspot$/);
+  await screenshot(page, "metrics-window");
+  await page.context().close();
+});
+
+test("metrics() returns every figure with its formula, never NaN", async () => {
+  const page = await openEditor(browser, server.url);
+  await api(page, "newMap", "b2b-journey-exit");
+  const m = await api(page, "metrics");
+  assert.equal(m.format, "journeymap-metrics");
+  assert.ok(m.hotspots.touchpoints.length > 0);
+  assert.ok(m.hotspots.touchpoints[0].why.length > 0);
+  assert.ok(m.stages.every((s) => ["good", "warning", "bad", "unknown"].includes(s.health.status)));
+  assert.equal(m.business.churn_rate.value, null);
+  assert.match(m.business.churn_rate.unavailable, /customers at start/);
+  assert.match(m.business.churn_rate.formula, /lost/);
+  assert.ok(!JSON.stringify(m).includes("NaN"));
+  await page.context().close();
+});
+
+test("lanes can be hidden and reordered, and the choice is saved in the map", async () => {
+  const page = await openEditor(browser, server.url);
+  await api(page, "newMap", "saas-journey");
+  const before = (await mapOf(page)).lanes;
+  assert.ok(before.includes("friction"));
+  await click(page, "Friction", { window: "Journey Map/Personas and lanes" });
+  let lanes = (await mapOf(page)).lanes;
+  assert.ok(!lanes.includes("friction"));
+  const doing = await findItem(page, "Doing", { window: "Journey Map/Personas and lanes" });
+  const up = (await items(page)).find((it) => /##up$/.test(it.label) && Math.abs(it.y - doing.y) < 6);
+  await page.mouse.move(up.x + 4, up.y + 4);
+  await settle(page);
+  await page.mouse.click(up.x + 4, up.y + 4);
+  await settle(page);
+  lanes = (await mapOf(page)).lanes;
+  assert.equal(lanes[0], "doing");
+  await page.keyboard.press("Control+Z");
+  await settle(page);
+  assert.equal((await mapOf(page)).lanes[0], "touchpoints");
+  await page.context().close();
+});
+
+test("F1 opens the keyboard shortcuts; the History panel lists the steps", async () => {
+  const page = await openEditor(browser, server.url);
+  await api(page, "newMap", "saas-journey");
+  await page.keyboard.press("F1");
+  await settle(page);
+  await findItem(page, "Keyboard shortcuts");
+  await screenshot(page, "shortcuts");
+  await page.keyboard.press("F1");
+  await settle(page);
+  await click(page, "Map");
+  await click(page, /Add persona$/);
+  await click(page, "Edit");
+  await click(page, /History$/);
+  await findItem(page, /^Add persona 'New persona'/, { window: "History" });
+  await page.context().close();
+});
+
+test("dark theme screenshot of a real template", async () => {
+  const page = await openEditor(browser, server.url, { width: 1600, height: 1000 });
+  await api(page, "newMap", "acnce-funnel");
+  await click(page, "View");
+  await click(page, /Dark theme/);
+  await screenshot(page, "template-acnce-dark");
+  await click(page, "View");
+  await click(page, /Light theme/);
+  await screenshot(page, "template-acnce-light");
+  assert.deepEqual(page.jmErrors, []);
+  await page.context().close();
+});
