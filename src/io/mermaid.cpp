@@ -184,7 +184,8 @@ std::string escape_text(std::string_view s, TextRole role) {
                    (c == ':' && role != TextRole::Title && role != TextRole::Description) ||
                    (c == ';' && role != TextRole::Description) || (c == ',' && role == TextRole::Actor) ||
                    (c == '<' && role != TextRole::Description) || ((c == '>' || c == '&') && role == TextRole::Title) ||
-                   (c == '%' && (doubled || (first && role != TextRole::Description)))) {
+                   (c == '%' && (doubled || (first && role != TextRole::Description))) ||
+                   code_point(s, p) == 0xFB02) {   // starts Mermaid's own entity placeholders
             out += entity(code_point(s, p));
         } else {
             out.append(s.substr(p, char_width(s, p)));
