@@ -7,6 +7,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -71,14 +72,13 @@ std::string join_list(const std::vector<std::string>& items, char separator) {
     return out;
 }
 
-// 33.333 -> "33.3", 40.0 -> "40", never "-0".
+// 33.333 -> "33.3", 40.0 -> "40", never "-0". Whole tenths in integers: no
+// locale, and no floating-point to_chars (the WebAssembly library lacks it).
 std::string one_decimal(double v) {
-    v = std::round(v * 10) / 10;
-    if (v == 0) v = 0;   // drops the sign of -0
-    char buf[32];
-    auto end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 1).ptr;
-    std::string s(buf, end);
-    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    const long long tenths = std::llround(v * 10);
+    const unsigned long long size = static_cast<unsigned long long>(tenths < 0 ? -tenths : tenths);
+    std::string s = (tenths < 0 ? "-" : "") + std::to_string(size / 10);
+    if (size % 10) s += "." + std::to_string(size % 10);
     return s;
 }
 
