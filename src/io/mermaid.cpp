@@ -530,9 +530,12 @@ private:
                                "'section' (write its first letter as #115;)");
             return fail(t, "a task needs a name before ':' (write 'Task name: 5: Actor')");
         case Tok::Colon: return fail(t, "a task needs a name before ':' (write 'Task name: 5: Actor')");
-        case Tok::Invalid: return fail(t, "';' ends the text before it in Mermaid: it cannot start a line or follow a score; write #59; for a ';' in a name");
+        case Tok::Invalid:
+            return fail(t, "';' ends the text before it in Mermaid: it cannot start a line or follow a score; "
+                           "write #59; for a ';' in a name");
         case Tok::Journey:
-            return fail(t, quoted(t.text) + " is Mermaid's keyword and may only start the diagram; to begin a task with the word, write its first letter as an entity code: '#" +
+            return fail(t, quoted(t.text) + " is Mermaid's keyword and may only start the diagram; to begin a task with "
+                           "the word, write its first letter as an entity code: '#" +
                                std::to_string(static_cast<unsigned char>(t.text[0])) + ";" + std::string(t.text.substr(1)) + "'");
         case Tok::Truncated: return fail(t, truncated_message(t));
         }
@@ -581,7 +584,7 @@ private:
 
     Lexer lexer_;
     std::vector<TextProblem>& problems_;
-    std::string section_;   // the last section statement, as written
+    std::string section_;   // the last section statement, as Mermaid read it
 };
 
 // ---- The draft as a map ----------------------------------------------------------
