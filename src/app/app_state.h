@@ -34,6 +34,8 @@ struct AppState {
     double changed_at_ms = 0;
     std::string stored_text;          // what this tab last wrote, to tell our writes from another tab's
     std::string storage_error;        // why the last save failed ("" when it worked)
+    std::uint64_t failed_revision = ~0ull;   // the revision that failed to save, and when
+    double failed_at_ms = 0;
     bool other_tab_changed = false;   // another tab saved this map: autosave pauses until the user decides
 
     // A map from a file whose id the library already holds: replace or keep both?

@@ -11,6 +11,7 @@ namespace jm {
 namespace {
 
 constexpr double kAutosaveDelayMs = 1000;   // after the last edit; typing never saves per keystroke
+constexpr double kRetryDelayMs = 30000;     // a failed save (storage full) is retried this late, or at the next edit
 constexpr const char* kFirstTemplate = "saas-journey";
 
 std::string map_key(const std::string& id) { return std::string(Library::kMapPrefix) + id; }
@@ -44,7 +45,10 @@ void save_now(AppState& app) {
     map.modified = ui::utc_now_iso();
     std::string text = save_map_json(map);
     app.storage_error = app.library.save(map);
-    if (app.storage_error.empty()) {
+    if (!app.storage_error.empty()) {
+        app.failed_revision = app.ed.doc.revision();
+        app.failed_at_ms = platform::now_ms();
+    } else {
         app.stored_revision = app.ed.doc.revision();
         app.stored_text = text;
         app.library.set_last_open(map.id);
@@ -60,7 +64,10 @@ bool autosave_tick(AppState& app, double now_ms) {
         app.changed_at_ms = now_ms;
     }
     bool pending = rev != app.stored_revision && !app.other_tab_changed;
-    if (pending && now_ms - app.changed_at_ms >= kAutosaveDelayMs) {
+    // A save that failed is not retried every frame: a 10 MB map against a full
+    // storage would cost a third of a second each time.
+    bool waiting_after_failure = !app.storage_error.empty() && rev == app.failed_revision && now_ms - app.failed_at_ms < kRetryDelayMs;
+    if (pending && !waiting_after_failure && now_ms - app.changed_at_ms >= kAutosaveDelayMs) {
         save_now(app);
         pending = rev != app.stored_revision && app.storage_error.empty();
     }
