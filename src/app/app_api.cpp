@@ -10,6 +10,8 @@
 #include "app/app_state.h"
 #include "app/interchange_files.h"
 #include "app/session.h"
+#include "io/csv.h"
+#include "io/mermaid.h"
 #include "metrics/metrics_json.h"
 #include "ui/editor_actions.h"
 #include "ui/new_map_dialog.h"
@@ -91,6 +93,10 @@ const std::map<std::string, Handler>& handlers() {
          }},
         // The whole map, as `journeymap metrics` prints it, whatever persona the canvas shows.
         {"metrics", [](AppState& app, const json&) -> json { return metrics_to_json(app.ed.doc.map, compute_metrics(app.ed.doc.map)); }},
+        {"importMermaid", [](AppState& app, const json& a) { return open_text(app, "map.mmd", arg_string(a, 0)); }},
+        {"exportMermaid", [](AppState& app, const json&) -> json { return export_mermaid(app.ed.doc.map); }},
+        {"importCSV", [](AppState& app, const json& a) { return open_text(app, "map.csv", arg_string(a, 0)); }},
+        {"exportCSV", [](AppState& app, const json&) -> json { return export_csv(app.ed.doc.map); }},
         {"version", [](AppState&, const json&) -> json { return JM_VERSION; }},
         {"title", [](AppState& app, const json&) -> json { return app.ed.doc.map.title; }},
         {"_display", [](AppState&, const json&) -> json {

@@ -6,6 +6,8 @@
 #include "app/session.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "io/csv.h"
+#include "io/mermaid.h"
 #include "platform/platform.h"
 #include "ui/editor_actions.h"
 #include "ui/icons.h"
@@ -28,7 +30,13 @@ void file_menu(AppState& app) {
     ImGui::Separator();
     if (ImGui::MenuItem(ICON_DOWNLOAD "  Download map", "Ctrl+S")) download_current(app);
     if (ImGui::BeginMenu(ICON_IMAGE "  Export")) {
-        if (ImGui::MenuItem("Image of the whole map (.png)")) ui::request_png_export(ed, ed.doc.map.title + ".png");
+        if (ImGui::MenuItem("Mermaid journey (.mmd)")) {
+            platform::download_file(download_stem(ed.doc.map) + ".mmd", "text/plain", export_mermaid(ed.doc.map));
+        }
+        if (ImGui::MenuItem("Spreadsheet (.csv)")) {
+            platform::download_file(download_stem(ed.doc.map) + ".csv", "text/csv", export_csv(ed.doc.map));
+        }
+        if (ImGui::MenuItem("Image of the whole map (.png)")) ui::request_png_export(ed, download_stem(ed.doc.map) + ".png");
         ImGui::EndMenu();
     }
     ImGui::TextDisabled("Open also imports .mmd and .csv files");

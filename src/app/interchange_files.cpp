@@ -1,5 +1,8 @@
 #include "app/interchange_files.h"
 
+#include "io/csv.h"
+#include "io/mermaid.h"
+
 #include "ui/new_map_dialog.h"
 
 namespace jm {
@@ -37,6 +40,8 @@ ImportResult from_text_import(Imported imported) {
 }  // namespace
 
 ImportResult import_file(const std::string& name, const std::string& bytes) {
+    if (ends_with(name, ".mmd") || ends_with(name, ".mermaid")) return from_text_import(import_mermaid(bytes));
+    if (ends_with(name, ".csv")) return from_text_import(import_csv(bytes));
     LoadResult loaded = load_map_json(bytes);
     ImportResult r;
     r.map = std::move(loaded.map);

@@ -141,14 +141,16 @@ void resolve_replace(AppState& app, bool replace) {
     switch_to(app, std::move(map));
 }
 
-std::string download_name(const Map& map) {
+std::string download_name(const Map& map) { return download_stem(map) + ".journeymap.json"; }
+
+std::string download_stem(const Map& map) {
     std::string name;
     for (char c : map.title.empty() ? std::string("journey-map") : map.title) {
         // Characters that Windows, macOS or mail clients reject in file names.
         if (std::string_view("/\\:*?\"<>|").find(c) != std::string_view::npos || static_cast<unsigned char>(c) < 0x20) c = '-';
         name += c;
     }
-    return name + ".journeymap.json";
+    return name;
 }
 
 void download_current(AppState& app) {

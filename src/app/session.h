@@ -27,6 +27,7 @@ void resolve_replace(AppState& app, bool replace);   // the answer to "replace o
 
 void download_current(AppState& app);
 std::string download_name(const Map& map);           // "<title>.journeymap.json", safe for file systems
+std::string download_stem(const Map& map);           // the title with characters file systems reject replaced
 
 void on_storage_changed(AppState& app, const std::string& key);
 void reload_from_other_tab(AppState& app);

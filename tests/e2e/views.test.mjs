@@ -120,3 +120,32 @@ test("dark theme screenshot of a real template", async () => {
   assert.deepEqual(page.jmErrors, []);
   await page.context().close();
 });
+
+test("a dropped Mermaid journey opens as a map; File > Export writes Mermaid and CSV", async () => {
+  const page = await openEditor(browser, server.url);
+  const mermaid = "journey\n  title Onboarding 入职\n  section Kick-off\n    Welcome call: 4: Ana, Luis\n  section Setup\n    SSO set-up: 2: Luis\n";
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "onboarding.mmd", { type: "text/plain" }));
+    window.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, mermaid);
+  await page.waitForTimeout(300);
+  await settle(page);
+  const map = await mapOf(page);
+  assert.equal(map.title, "Onboarding 入职");
+  assert.deepEqual(map.stages.map((s) => s.name), ["Kick-off", "Setup"]);
+  assert.deepEqual(map.personas.map((p) => p.name).sort(), ["Ana", "Luis"]);
+  await click(page, "File");
+  await click(page, /Export$/);
+  const [mmd] = await Promise.all([page.waitForEvent("download"), click(page, /Mermaid journey/)]);
+  const exported = await readFile(await mmd.path(), "utf8");
+  assert.equal(exported, await api(page, "exportMermaid"));
+  assert.match(exported, /section Setup/);
+  await click(page, "File");
+  await click(page, /Export$/);
+  const [csv] = await Promise.all([page.waitForEvent("download"), click(page, /Spreadsheet/)]);
+  const bytes = await readFile(await csv.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 byte-order mark");
+  assert.match(bytes.toString("utf8"), /Welcome call/);
+  await page.context().close();
+});
