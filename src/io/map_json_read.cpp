@@ -175,7 +175,9 @@ private:
         std::vector<std::int64_t> v;
         if (r_.counts(j, path, "nps", v, 11)) std::copy(v.begin(), v.end(), s.nps.begin());
         if (r_.counts(j, path, "csat", v, 5)) std::copy(v.begin(), v.end(), s.csat.begin());
-        r_.integer(j, path, "ces_scale", s.ces_scale, 5, 7);
+        std::optional<int> scale;
+        r_.optional_integer(j, path, "ces_scale", scale, 0, 1000);
+        if (scale) s.ces_scale = *scale;
         if (s.ces_scale != 5 && s.ces_scale != 7) {
             r_.problem(pointer_join(path, "ces_scale"), "ces_scale must be 5 or 7, got " + std::to_string(s.ces_scale));
             s.ces_scale = 7;

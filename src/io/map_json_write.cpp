@@ -42,7 +42,10 @@ public:
     void unknown(const UnknownFields& u) {
         for (const auto& [k, text] : u) {
             if (obj_.contains(k)) continue;   // a known key always wins
-            obj_[k] = Ordered::parse(text, nullptr, false);
+            Ordered value = Ordered::parse(text, nullptr, false);
+            // Values the loader kept are always JSON; anything else is kept as text
+            // rather than written as something the loader could not read back.
+            obj_[k] = value.is_discarded() ? Ordered(text) : std::move(value);
         }
     }
 
