@@ -1,6 +1,7 @@
 #include "ui/editor_actions.h"
 
 #include <algorithm>
+#include <map>
 
 #include "edit/commands.h"
 #include "io/map_json.h"
@@ -46,27 +47,39 @@ std::vector<std::string> fresh_ids(const Map& map, std::size_t n) {
 // are matched by name or added, so references never dangle.
 std::vector<Touchpoint> adopt_cards(EditorState& st, const Map& source, std::vector<Touchpoint> cards) {
     Map& map = st.doc.map;
+    std::map<std::string, std::string> target;   // persona id in the source -> id in this map ("" = drop)
     std::vector<Persona> new_personas;
+    auto resolve = [&](const std::string& pid) -> std::string {
+        if (auto it = target.find(pid); it != target.end()) return it->second;
+        std::string id;
+        const Persona* theirs = find_persona(source, pid);
+        if (find_persona(map, pid)) {
+            id = pid;                                   // the same persona (ids are stable)
+        } else if (theirs) {
+            auto same_name = std::find_if(map.personas.begin(), map.personas.end(), [&](const Persona& p) { return p.name == theirs->name; });
+            if (same_name != map.personas.end()) {
+                id = same_name->id;
+            } else {
+                Persona p = *theirs;
+                // Keep the id unless something else in this map already uses it.
+                if (id_in_use(map, p.id)) p.id = new_id(map, "persona");
+                id = p.id;
+                new_personas.push_back(std::move(p));
+            }
+        }
+        target[pid] = id;
+        return id;
+    };
     std::vector<std::string> ids = fresh_ids(map, cards.size());
     for (std::size_t i = 0; i < cards.size(); ++i) {
         Touchpoint& card = cards[i];
         card.id = ids[i];
-        for (auto& pid : card.persona_ids) {
-            if (find_persona(map, pid)) continue;
-            const Persona* theirs = find_persona(source, pid);
-            auto by_name = std::find_if(map.personas.begin(), map.personas.end(),
-                                        [&](const Persona& p) { return theirs && p.name == theirs->name; });
-            if (by_name != map.personas.end()) {
-                pid = by_name->id;
-                continue;
-            }
-            auto added = std::find_if(new_personas.begin(), new_personas.end(), [&](const Persona& p) { return p.id == pid; });
-            if (added == new_personas.end() && theirs) new_personas.push_back(*theirs);
+        std::vector<std::string> personas;
+        for (const auto& pid : card.persona_ids) {
+            std::string id = resolve(pid);
+            if (!id.empty() && std::find(personas.begin(), personas.end(), id) == personas.end()) personas.push_back(id);
         }
-        std::erase_if(card.persona_ids, [&](const std::string& pid) {
-            return !find_persona(map, pid) &&
-                   std::none_of(new_personas.begin(), new_personas.end(), [&](const Persona& p) { return p.id == pid; });
-        });
+        card.persona_ids = std::move(personas);
     }
     for (auto& persona : new_personas) st.doc.run(jm::add_persona(persona, static_cast<int>(map.personas.size())));
     return cards;
