@@ -19,12 +19,6 @@ namespace jm::ui {
 
 namespace {
 
-void heading(const char* kind, const std::string& name) {
-    ImGui::TextDisabled("%s", kind);
-    ImGui::PushFont(heading_font(), ImGui::GetStyle().FontSizeBase * 1.25f);
-    ImGui::TextWrapped("%s", name.empty() ? "(untitled)" : name.c_str());
-    ImGui::PopFont();
-}
 
 // Persona chips as toggles: which personas this touchpoint involves.
 bool persona_toggles(const Map& map, std::vector<std::string>& ids) {
@@ -128,7 +122,7 @@ void touchpoint_inspector(EditorState& st, const Touchpoint& tp) {
     const Touchpoint before = tp;   // the map may change under us once a command runs
     Touchpoint t = tp;
     TouchpointRef at = locate_touchpoint(map, t.id);
-    heading(("Touchpoint in " + map.stages[at.stage].name).c_str(), t.title);
+    inspector_heading(("Touchpoint in " + map.stages[at.stage].name).c_str(), t.title);
 
     if (st.focus_inspector_title) {
         ImGui::SetKeyboardFocusHere();   // the title field below (labels are not focusable)
@@ -203,7 +197,7 @@ void touchpoint_inspector(EditorState& st, const Touchpoint& tp) {
 
 void multi_inspector(EditorState& st) {
     std::size_t n = st.selection.touchpoints().size();
-    heading("Selection", std::to_string(n) + " touchpoints");
+    inspector_heading("Selection", std::to_string(n) + " touchpoints");
     ImGui::TextWrapped("Drag any of them to move all. Ctrl+C copies them, Ctrl+D duplicates, Delete removes them.");
     if (ImGui::Button(ICON_TRASH " Delete all selected")) delete_selection(st);
 }

@@ -16,12 +16,6 @@ namespace jm::ui {
 
 namespace {
 
-void heading(const char* kind, const std::string& name) {
-    ImGui::TextDisabled("%s", kind);
-    ImGui::PushFont(heading_font(), ImGui::GetStyle().FontSizeBase * 1.25f);
-    ImGui::TextWrapped("%s", name.empty() ? "(untitled)" : name.c_str());
-    ImGui::PopFont();
-}
 
 bool kpi_editor(Stage& s, const Map& map) {
     bool changed = false;
@@ -114,7 +108,7 @@ bool period_editor(const char* id, Period& p) {
 void stage_inspector(EditorState& st, const Stage& stage) {
     const Stage before = stage;
     Stage s = stage;
-    heading("Stage", s.name);
+    inspector_heading("Stage", s.name);
     if (st.focus_inspector_title) {
         ImGui::SetKeyboardFocusHere();
         st.focus_inspector_title = false;
@@ -165,7 +159,7 @@ void stage_inspector(EditorState& st, const Stage& stage) {
 void persona_inspector(EditorState& st, const Persona& persona) {
     const Persona before = persona;
     Persona p = persona;
-    heading(p.kind == PersonaKind::Buyer ? "Persona, buyer side" : "Persona, user side", p.name);
+    inspector_heading(p.kind == PersonaKind::Buyer ? "Persona, buyer side" : "Persona, user side", p.name);
     if (st.focus_inspector_title) {
         ImGui::SetKeyboardFocusHere();
         st.focus_inspector_title = false;
@@ -237,7 +231,7 @@ void persona_inspector(EditorState& st, const Persona& persona) {
 
 void map_inspector(EditorState& st) {
     MapInfo m = map_info(st.doc.map);
-    heading("Map", m.title);
+    inspector_heading("Map", m.title);
     if (text_field("Title", m.title)) commit_map(st, m, "title");
     end_field(st);
     if (text_area("Description", m.description, 2)) commit_map(st, m, "description");

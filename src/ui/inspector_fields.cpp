@@ -37,6 +37,13 @@ void end_field(EditorState& st) {
     if (ImGui::IsItemDeactivatedAfterEdit()) st.doc.history.break_merge();
 }
 
+void inspector_heading(const char* kind, const std::string& name) {
+    ImGui::TextDisabled("%s", kind);
+    ImGui::PushFont(heading_font(), ImGui::GetStyle().FontSizeBase * 1.25f);
+    ImGui::TextWrapped("%s", name.empty() ? "(untitled)" : name.c_str());
+    ImGui::PopFont();
+}
+
 void field_label(const char* text) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(text);

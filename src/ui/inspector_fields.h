@@ -33,6 +33,9 @@ bool emotion_picker(const char* label, int& emotion);
 bool channel_combo(const char* label, std::string& channel);
 bool team_field(const char* label, std::string& team, const Map& map);
 
+// The inspector's title: what kind of item, then its name in large type.
+void inspector_heading(const char* kind, const std::string& name);
+
 // A label column to the left of each widget, as in a property sheet.
 void field_label(const char* text);
 

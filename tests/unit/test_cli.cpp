@@ -15,6 +15,7 @@
 
 #include "io/map_json.h"
 #include "io/templates.h"
+#include "support/cli_run.h"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
@@ -22,59 +23,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
+using jm::testing::data;
+using jm::testing::Run;
+using jm::testing::shell_quote;
+using jm::testing::slurp;
+using jm::testing::TempDir;
 
-std::string data(const std::string& relative) { return slurp(std::string(JM_SOURCE_DIR) + "/tests/data/" + relative); }
-
-std::string shell_quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-// A folder of its own (test cases run in parallel), removed with what is in it.
-struct TempDir {
-    std::string path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "jm_cli_XXXXXX").string();
-        REQUIRE(mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~TempDir() { fs::remove_all(path); }
-    std::string file(const std::string& name, const std::string& text) const {
-        const std::string p = path + "/" + name;
-        std::ofstream(p, std::ios::binary) << text;
-        return p;
-    }
-};
-
-struct Run {
-    int code = -1;
-    std::string out;   // standard output
-    std::string err;   // standard error
-};
-
-// Runs `journeymap ARGS`, with standard input from `stdin_path` (or nothing).
 Run cli(const TempDir& dir, const std::string& args, const std::string& stdin_path = "/dev/null") {
-    const std::string err_path = dir.path + "/.stderr";
-    const std::string command =
-        shell_quote(JM_CLI_PATH) + " " + args + " < " + shell_quote(stdin_path) + " 2> " + shell_quote(err_path);
-    Run r;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    char buf[4096];
-    std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-    const int status = pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.err = slurp(err_path);
-    fs::remove(err_path);
-    return r;
+    return jm::testing::run_cli(dir, args, stdin_path);
 }
 
 // every-field.json with its keys sorted and no indentation: valid, not canonical.

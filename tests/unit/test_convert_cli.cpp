@@ -14,6 +14,7 @@
 #include "io/csv.h"
 #include "io/map_json.h"
 #include "io/mermaid.h"
+#include "support/cli_run.h"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
@@ -21,56 +22,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
-
-std::string data_path(const std::string& relative) { return std::string(JM_SOURCE_DIR) + "/tests/data/" + relative; }
-
-std::string shell_quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-// A folder of its own (test cases may run in parallel), removed afterwards.
-struct TempDir {
-    std::string path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "jm_convert_XXXXXX").string();
-        REQUIRE(mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~TempDir() { fs::remove_all(path); }
-    std::string file(const std::string& name, const std::string& text) const {
-        const std::string p = path + "/" + name;
-        std::ofstream(p, std::ios::binary) << text;
-        return p;
-    }
-};
-
-struct Run {
-    int code = -1;
-    std::string out, err;
-};
+using jm::testing::data_path;
+using jm::testing::Run;
+using jm::testing::shell_quote;
+using jm::testing::slurp;
+using jm::testing::TempDir;
 
 Run convert(const TempDir& dir, const std::string& args, const std::string& stdin_path = "/dev/null") {
-    const std::string err_path = dir.path + "/.stderr";
-    const std::string command = shell_quote(JM_CLI_PATH) + " convert " + args + " < " + shell_quote(stdin_path) +
-                                " 2> " + shell_quote(err_path);
-    Run r;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    char buf[4096];
-    for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) r.out.append(buf, n);
-    const int status = pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.err = slurp(err_path);
-    fs::remove(err_path);
-    return r;
+    return jm::testing::run_cli(dir, "convert " + args, stdin_path);
 }
 
 jm::Map load(const std::string& json) {
