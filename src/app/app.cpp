@@ -84,6 +84,7 @@ void App::draw() {
     ui::draw_history_window(ed);
     ui::draw_shortcuts_window(ed);
     ui::draw_metrics_window(ed);
+    ui::draw_persona_dialogs(ed);
     draw_app_windows(app);
     if (auto map = ui::draw_new_map_dialog(ed.show_new_map)) switch_to(app, std::move(*map));
     if (ed.request_download) download_current(app);

@@ -190,6 +190,7 @@ struct Canvas {
                 continue;
             }
             std::string label = (stage.name.empty() ? std::string("(unnamed stage)") : stage.name) + "##stage";
+            ImGui::SetNextItemAllowOverlap();   // the "+" between headers sits on top
             item(label.c_str(), sticky);
             if (ImGui::IsItemActivated()) {
                 st.selection.select_stage(stage.id);
@@ -207,11 +208,35 @@ struct Canvas {
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal) && !stage.description.empty()) ImGui::SetTooltip("%s", stage.description.c_str());
             ImGui::PopID();
         }
+        if (st.view.zoom >= kDetailZoom) between_stage_buttons(top);
         if (st.view.zoom >= kDetailZoom) {
             Rect add = L.add_stage_button();
             Rect sticky = {{add.min.x, top + add.min.y}, {add.max.x, top + add.max.y}};
             if (item("+ Add stage##canvas", sticky)) add_stage(st, L.stage_count());
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add a stage at the end");
+        }
+    }
+
+    // A small "+" on the line between two stage headers inserts a stage there.
+    void between_stage_buttons(float top) {
+        const auto& L = st.layout;
+        const float r = 11;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        for (int s = 1; s < L.stage_count(); ++s) {
+            float x = L.stage_column(s).min.x;
+            Rect hit = {{x - r, top + L.metrics().header_height - 2 * r - 4}, {x + r, top + L.metrics().header_height - 4}};
+            ImGui::PushID(s);
+            if (item("+ Insert stage##between", hit)) add_stage(st, s);
+            bool hovered = ImGui::IsItemHovered();
+            if (hovered) ImGui::SetTooltip("Insert a stage here");
+            ImGui::PopID();
+            ImVec2 c = screen(hit.center());
+            float radius = r * st.view.zoom;
+            const Palette& pal = palette();
+            dl->AddCircleFilled(c, radius, hovered ? pal.selection : pal.header_bg);
+            dl->AddCircle(c, radius, pal.header_text, 0, 1.5f);
+            dl->AddLine({c.x - radius * 0.5f, c.y}, {c.x + radius * 0.5f, c.y}, pal.header_text, 2.0f);
+            dl->AddLine({c.x, c.y - radius * 0.5f}, {c.x, c.y + radius * 0.5f}, pal.header_text, 2.0f);
         }
     }
 

@@ -177,7 +177,7 @@ void delete_selection(EditorState& st) {
             st.doc.run(delete_touchpoints(st.doc.map, st.selection.touchpoints()));
             break;
         case SelectionKind::Stage: delete_stage(st, st.selection.stage()); break;
-        case SelectionKind::Persona: delete_persona(st, st.selection.persona()); break;
+        case SelectionKind::Persona: request_delete_persona(st, st.selection.persona()); return;
         default: return;
     }
     st.selection.prune(st.doc.map);
@@ -258,6 +258,19 @@ void add_persona(EditorState& st) {
     st.selection.select_persona(id);
     st.show_inspector = true;
     st.focus_inspector_title = true;
+}
+
+int cards_involving(const Map& map, const std::string& persona_id) {
+    int n = 0;
+    for (const auto& s : map.stages)
+        for (const auto& t : s.touchpoints)
+            n += std::find(t.persona_ids.begin(), t.persona_ids.end(), persona_id) != t.persona_ids.end();
+    return n;
+}
+
+void request_delete_persona(EditorState& st, const std::string& id) {
+    if (cards_involving(st.doc.map, id) == 0) delete_persona(st, id);
+    else st.confirm_delete_persona = id;
 }
 
 void delete_persona(EditorState& st, const std::string& id) {

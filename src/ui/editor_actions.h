@@ -35,6 +35,10 @@ int paste_cards(EditorState& st, const std::string& text, std::string& error);
 
 void add_persona(EditorState& st);
 void delete_persona(EditorState& st, const std::string& id);
+// Deletes at once when no card involves the persona; otherwise asks first
+// (draw_persona_dialogs shows the question).
+void request_delete_persona(EditorState& st, const std::string& id);
+int cards_involving(const Map& map, const std::string& persona_id);
 
 // Selects a card and scrolls the canvas so it is visible.
 void select_and_reveal(EditorState& st, const std::string& touchpoint_id);

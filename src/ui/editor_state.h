@@ -54,6 +54,9 @@ struct EditorState {
     std::string view_as_persona;      // "" = everyone; else dims what that persona does not touch
     DragState drag;
 
+    // A persona whose deletion waits for the user's confirmation (cards refer to it).
+    std::string confirm_delete_persona;
+
     // In-place rename of a stage header.
     std::string renaming_stage;
     std::string rename_buffer;

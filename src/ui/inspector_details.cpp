@@ -216,6 +216,7 @@ void persona_inspector(EditorState& st, const Persona& persona) {
     end_field(st);
     if (text_field("Region", p.firmographics.region)) commit_persona(st, before, p, "region");
     end_field(st);
+    if (ImGui::Button(ICON_TRASH " Delete persona")) request_delete_persona(st, p.id);
     if (const PersonaMetrics* m = st.metrics.persona(p.id)) {
         ImGui::SeparatorText("This persona's touchpoints");
         ImGui::Text("%lld touchpoints", static_cast<long long>(m->rollup.touchpoints));

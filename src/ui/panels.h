@@ -6,6 +6,7 @@
 namespace jm::ui {
 
 void draw_personas_panel(EditorState& st);     // personas_panel.cpp: personas, view-as, lanes
+void draw_persona_dialogs(EditorState& st);    // personas_panel.cpp: "delete this persona?"
 void draw_inspector(EditorState& st);          // inspector*.cpp: the selected item's fields
 void draw_history_window(EditorState& st);     // history_window.cpp
 void draw_find_bar(EditorState& st);           // find_bar.cpp

@@ -109,6 +109,30 @@ void lanes_section(EditorState& st) {
 
 }  // namespace
 
+void draw_persona_dialogs(EditorState& st) {
+    if (!st.confirm_delete_persona.empty() && !ImGui::IsPopupOpen("Delete persona?")) ImGui::OpenPopup("Delete persona?");
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, {0.5f, 0.5f});
+    if (!ImGui::BeginPopupModal("Delete persona?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    const Persona* p = find_persona(st.doc.map, st.confirm_delete_persona);
+    if (p) {
+        int n = cards_involving(st.doc.map, p->id);
+        ImGui::Text("Delete the persona \"%s\"?", p->name.c_str());
+        ImGui::Text("%d touchpoint%s refer to it; the references are removed with it.", n, n == 1 ? "" : "s");
+        ImGui::TextDisabled("Undo (Ctrl+Z) brings the persona and every reference back.");
+    }
+    if (ImGui::Button("Delete persona") && p) {
+        delete_persona(st, p->id);
+        st.confirm_delete_persona.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape) || !p) {
+        st.confirm_delete_persona.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
 void draw_personas_panel(EditorState& st) {
     const Map& map = st.doc.map;
     ImGui::PushFont(heading_font(), 0.0f);

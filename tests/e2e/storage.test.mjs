@@ -211,6 +211,7 @@ test("a full storage shows a warning, keeps the map in memory and offers Downloa
   await page.waitForFunction(() => window.journeymap.saveState().problem, null, { timeout: 5000 });
   const state = await api(page, "saveState");
   assert.match(state.status, /full/);
+  assert.equal(await page.evaluate(() => JM.unsavedWork), true, "leaving the page would ask first");
   assert.match((await mapOf(page)).title, /^Too big to store/);
   await screenshot(page, "storage-full");
   const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Control+S")]);

@@ -149,3 +149,39 @@ test("a dropped Mermaid journey opens as a map; File > Export writes Mermaid and
   assert.match(bytes.toString("utf8"), /Welcome call/);
   await page.context().close();
 });
+
+test("a + between two stage headers inserts a stage there", async () => {
+  const page = await openEditor(browser, server.url, { width: 1600, height: 1000 });
+  await api(page, "newMap", "acnce-funnel");
+  const before = (await mapOf(page)).stages.map((s) => s.name);
+  await click(page, /^\+ Insert stage##between$/);   // the first one: between stages 1 and 2
+  await page.keyboard.type("Qualify");
+  await page.keyboard.press("Enter");
+  await settle(page);
+  const after = (await mapOf(page)).stages.map((s) => s.name);
+  assert.deepEqual(after, [before[0], "Qualify", ...before.slice(1)]);
+  await page.context().close();
+});
+
+test("deleting a persona that cards refer to asks first, and undo restores the references", async () => {
+  const page = await openEditor(browser, server.url, { width: 1600, height: 1000 });
+  await api(page, "newMap", "saas-journey");
+  const map = await mapOf(page);
+  const persona = map.personas[0];
+  const refs = map.stages.flatMap((s) => s.touchpoints ?? []).filter((t) => (t.persona_ids ?? []).includes(persona.id)).length;
+  assert.ok(refs > 0);
+  await click(page, persona.name + "##persona-row");
+  await click(page, /Delete persona$/, { window: "Journey Map/Inspector" });
+  await findItem(page, "Cancel", { window: "Delete persona?" });
+  await screenshot(page, "delete-persona-question");
+  await click(page, /^Delete persona$/, { window: "Delete persona?" });
+  let after = await mapOf(page);
+  assert.ok(!after.personas.some((p) => p.id === persona.id));
+  assert.ok(!JSON.stringify(after.stages).includes(`"${persona.id}"`));
+  await page.keyboard.press("Control+Z");
+  await settle(page);
+  after = await mapOf(page);
+  assert.deepEqual(after.personas, map.personas);
+  assert.deepEqual(after.stages, map.stages);
+  await page.context().close();
+});
