@@ -122,12 +122,12 @@ std::string or_default(std::string label, const char* noun, const std::string& n
 // stops this build until it is copied here too.
 Stage fields_of(const Stage& s) {
     const auto& [id, name, description, goal, owner, business_voice, kpis, funnel_count, funnel_count_previous, handoff,
-                 survey, touchpoints, unknown] = s;
+                 survey, survey_previous, touchpoints, unknown] = s;
     (void)touchpoints;
     return Stage{.id = id, .name = name, .description = description, .goal = goal, .owner = owner,
                  .business_voice = business_voice, .kpis = kpis, .funnel_count = funnel_count,
                  .funnel_count_previous = funnel_count_previous, .handoff = handoff, .survey = survey,
-                 .touchpoints = {}, .unknown = unknown};
+                 .survey_previous = survey_previous, .touchpoints = {}, .unknown = unknown};
 }
 
 }  // namespace

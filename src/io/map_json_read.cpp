@@ -251,13 +251,14 @@ private:
             }
         }
         if (j.contains("survey")) s.survey = survey(j["survey"], pointer_join(path, "survey"));
+        if (j.contains("survey_previous")) s.survey_previous = survey(j["survey_previous"], pointer_join(path, "survey_previous"));
         if (auto it = j.find("touchpoints"); it != j.end()) {
             std::string tp = pointer_join(path, "touchpoints");
             if (!it->is_array()) r_.problem(tp, "must be a list, got " + kind_of(*it));
             else for (std::size_t i = 0; i < it->size() && !r_.full(); ++i) s.touchpoints.push_back(touchpoint((*it)[i], pointer_join(tp, i)));
         }
         s.unknown = JsonReader::unknown(j, {"id", "name", "description", "goal", "owner", "business_voice", "kpis", "funnel_count",
-                                            "funnel_count_previous", "handoff", "survey", "touchpoints"});
+                                            "funnel_count_previous", "handoff", "survey", "survey_previous", "touchpoints"});
         return s;
     }
 

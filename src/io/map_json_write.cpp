@@ -113,6 +113,7 @@ Ordered stage(const Stage& s) {
         .unknown(s.handoff.unknown);
     w.object("handoff", std::move(h));
     if (s.survey) w.always("survey", survey(*s.survey));
+    if (s.survey_previous) w.always("survey_previous", survey(*s.survey_previous));
     if (!s.touchpoints.empty()) {
         Ordered tps = Ordered::array();
         for (const auto& t : s.touchpoints) tps.push_back(touchpoint(t));

@@ -128,7 +128,7 @@ private:
         sm.touchpoint_total = stage.touchpoints.size();
         RollupAccumulator in_stage;
         for (std::size_t i = 0; i < stage.touchpoints.size(); ++i) visit_touchpoint(s, i, in_stage);
-        if (stage.survey && !filtering_) in_stage.add_survey(*stage.survey);
+        if (stage.survey && !filtering_) in_stage.add_survey(*stage.survey, stage.survey_previous ? &*stage.survey_previous : nullptr);
         sm.rollup = in_stage.finish();
         whole_map_.add(in_stage);
         sm.kpis.reserve(stage.kpis.size());

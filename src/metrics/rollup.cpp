@@ -17,7 +17,13 @@ void RollupAccumulator::add_touchpoint(const Touchpoint& tp, const SurveyCounts&
     }
 }
 
-void RollupAccumulator::add_survey(const Survey& survey) { current_.add(survey); }
+void RollupAccumulator::add_survey(const Survey& survey, const Survey* previous) {
+    current_.add(survey);
+    if (previous) {
+        previous_.add(*previous);
+        has_previous_ = true;
+    }
+}
 
 void RollupAccumulator::add(const RollupAccumulator& o) {
     touchpoints_ += o.touchpoints_;

@@ -30,9 +30,9 @@ public:
     // A touchpoint with its answers already counted (`previous` null when it has
     // no previous-period survey).
     void add_touchpoint(const Touchpoint& tp, const SurveyCounts& current, const SurveyCounts* previous);
-    // Answers collected for a whole stage rather than one touchpoint. The model keeps
-    // no previous period for them, so they count in the current figures only.
-    void add_survey(const Survey& survey);
+    // Answers collected for a whole stage rather than one touchpoint, with the
+    // previous period's answers when the stage has them.
+    void add_survey(const Survey& survey, const Survey* previous);
     void add(const RollupAccumulator& other);
     RollupMetrics finish() const;
 

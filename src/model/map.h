@@ -102,6 +102,7 @@ struct Stage {
     std::optional<std::int64_t> funnel_count_previous;  // same, previous period
     Handoff handoff;
     std::optional<Survey> survey;         // stage-level answers, if surveyed as a whole
+    std::optional<Survey> survey_previous;  // the same, previous period
     std::vector<Touchpoint> touchpoints;  // ordered within the stage
     UnknownFields unknown;
     bool operator==(const Stage&) const = default;

@@ -42,65 +42,6 @@ bool persona_toggles(const Map& map, std::vector<std::string>& ids) {
     return changed;
 }
 
-bool count_row(const char* label, std::int64_t& count) {
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(label);
-    ImGui::TableNextColumn();
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    long long v = count;
-    bool changed = ImGui::InputScalar((std::string("##") + label).c_str(), ImGuiDataType_S64, &v);
-    if (changed && v >= 0) count = v;
-    return changed && v >= 0;
-}
-
-// Survey answers as counts per answer value, so roll-ups can sum them.
-bool survey_editor(Survey& s) {
-    bool changed = false;
-    if (ImGui::TreeNode("NPS answers (0-10): how many gave each score")) {
-        if (ImGui::BeginTable("nps", 4)) {
-            for (int i = 0; i <= 10; ++i) {
-                char label[16];
-                std::snprintf(label, sizeof label, "NPS %d", i);
-                changed |= count_row(label, s.nps[i]);
-            }
-            ImGui::EndTable();
-        }
-        ImGui::TreePop();
-    }
-    if (ImGui::TreeNode("CSAT answers (1-5)")) {
-        if (ImGui::BeginTable("csat", 4)) {
-            for (int i = 0; i < 5; ++i) {
-                char label[16];
-                std::snprintf(label, sizeof label, "CSAT %d", i + 1);
-                changed |= count_row(label, s.csat[i]);
-            }
-            ImGui::EndTable();
-        }
-        ImGui::TreePop();
-    }
-    if (ImGui::TreeNode("CES answers (effort)")) {
-        int scale_index = s.ces_scale == 5 ? 0 : 1;
-        ImGui::SetNextItemWidth(160);
-        if (ImGui::Combo("Scale", &scale_index, "1 to 5\0" "1 to 7\0")) {
-            s.ces_scale = scale_index == 0 ? 5 : 7;
-            s.ces.assign(s.ces_scale, 0);   // answers on another scale do not carry over
-            changed = true;
-        }
-        changed |= ImGui::Checkbox("Low answers mean easy", &s.ces_low_is_easy);
-        if (s.ces.size() != static_cast<std::size_t>(s.ces_scale)) s.ces.assign(s.ces_scale, 0);
-        if (ImGui::BeginTable("ces", 4)) {
-            for (int i = 0; i < s.ces_scale; ++i) {
-                char label[16];
-                std::snprintf(label, sizeof label, "CES %d", i + 1);
-                changed |= count_row(label, s.ces[i]);
-            }
-            ImGui::EndTable();
-        }
-        ImGui::TreePop();
-    }
-    return changed;
-}
-
 void touchpoint_metrics(EditorState& st, const std::string& id) {
     const TouchpointMetrics* m = st.metrics.touchpoint(id);
     if (!m) return;
@@ -186,6 +127,8 @@ void touchpoint_inspector(EditorState& st, const Touchpoint& tp) {
     if (optional_count("Volume", t.volume)) commit_touchpoint(st, before, t, "volume");
     end_field(st);
     if (survey_editor(t.survey)) commit_touchpoint(st, before, t, "survey");
+    end_field(st);
+    if (previous_survey_editor(t.survey_previous)) commit_touchpoint(st, before, t, "previous survey");
     end_field(st);
     touchpoint_metrics(st, t.id);
 

@@ -135,6 +135,19 @@ void stage_inspector(EditorState& st, const Stage& stage) {
     end_field(st);
     if (optional_count("Previous period", s.funnel_count_previous)) commit_stage(st, before, s, "previous funnel count");
     end_field(st);
+    ImGui::SeparatorText("Stage-level survey");
+    bool surveyed = s.survey.has_value();
+    if (ImGui::Checkbox("Surveyed as a whole stage", &surveyed)) {
+        s.survey = surveyed ? std::optional<Survey>(Survey{}) : std::nullopt;
+        if (!surveyed) s.survey_previous.reset();
+        commit_stage(st, before, s, "survey");
+    }
+    if (s.survey) {
+        if (survey_editor(*s.survey)) commit_stage(st, before, s, "survey");
+        end_field(st);
+        if (previous_survey_editor(s.survey_previous)) commit_stage(st, before, s, "previous survey");
+        end_field(st);
+    }
     ImGui::SeparatorText("KPIs");
     if (kpi_editor(s, st.doc.map)) commit_stage(st, before, s, "KPIs");
     end_field(st);

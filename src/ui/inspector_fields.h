@@ -33,6 +33,11 @@ bool emotion_picker(const char* label, int& emotion);
 bool channel_combo(const char* label, std::string& channel);
 bool team_field(const char* label, std::string& team, const Map& map);
 
+// Answer counts of one survey (NPS 0-10, CSAT 1-5, CES on 5 or 7 points).
+bool survey_editor(Survey& survey);
+// An optional survey: a checkbox to have one, then its counts.
+bool previous_survey_editor(std::optional<Survey>& previous);
+
 // The inspector's title: what kind of item, then its name in large type.
 void inspector_heading(const char* kind, const std::string& name);
 
