@@ -22,7 +22,7 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 // Imported text has no id or times of its own: give it a fresh identity.
 void stamp_new(Map& map) {
     map.id = new_id(map, "map");
-    map.created = map.modified = ui::utc_now_iso();
+    map.created = map.modified = utc_now_iso();
     if (map.lanes.empty()) map.lanes = default_lanes();
 }
 

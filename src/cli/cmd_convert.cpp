@@ -102,15 +102,6 @@ bool parse(const std::vector<std::string>& args, Options& o, std::string& error)
     return true;
 }
 
-std::string utc_now() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
 // The map in IN, or nullopt after printing its problems as "NAME: where: message".
 template <typename Import>
 std::optional<Map> from_text(const Import& imported, const std::string& name, Io& io) {
@@ -151,7 +142,7 @@ int run_convert(const std::vector<std::string>& args, Io& io) {
     }
     if (*o.from != Format::Json) {   // text formats carry no identity: the map is new
         map->id = new_id(*map, "map");
-        map->created = map->modified = utc_now();
+        map->created = map->modified = jm::utc_now_iso();
     }
     const std::string out = write_map(*map, *o.to);
     if (o.out == "-") {

@@ -60,16 +60,6 @@ bool parse(const std::vector<std::string>& args, Options& out, std::string& erro
     return true;
 }
 
-// "2026-11-22T10:00:00Z": the form the format uses for created and modified.
-std::string utc_now() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
 const EmbeddedTemplate* find_template(const std::string& name) {
     for (const auto& t : embedded_templates())
         if (name == t.name) return &t;
@@ -117,7 +107,7 @@ int run_new(const std::vector<std::string>& args, Io& io) {
     Map& map = *loaded.map;
     map.id = new_id(map, "map");
     if (options.title) map.title = *options.title;
-    map.created = map.modified = utc_now();
+    map.created = map.modified = jm::utc_now_iso();
     io.out << save_map_json(map);
     return kOk;
 }

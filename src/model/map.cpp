@@ -1,6 +1,7 @@
 #include "model/map.h"
 
 #include <cstdio>
+#include <ctime>
 #include <random>
 
 namespace jm {
@@ -108,6 +109,15 @@ std::size_t touchpoint_count(const Map& map) {
     std::size_t n = 0;
     for (const auto& s : map.stages) n += s.touchpoints.size();
     return n;
+}
+
+std::string utc_now_iso() {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
 }
 
 bool id_in_use(const Map& map, const std::string& id) {

@@ -214,6 +214,9 @@ const Touchpoint* find_touchpoint(const Map& map, const std::string& id);
 
 std::size_t touchpoint_count(const Map& map);
 
+// The current time as the format writes created/modified: "2026-11-22T10:00:00Z" (UTC).
+std::string utc_now_iso();
+
 // A new id that no entity of `map` uses yet, e.g. "tp-7f3a9c". `prefix` names the kind.
 std::string new_id(const Map& map, const std::string& prefix);
 bool id_in_use(const Map& map, const std::string& id);

@@ -13,11 +13,6 @@ namespace {
 
 std::string quoted(const std::string& name) { return "'" + short_label(name) + "'"; }
 
-const Stage* stage_of(const Map& map, const std::string& touchpoint_id) {
-    TouchpointRef at = locate_touchpoint(map, touchpoint_id);
-    return at ? &map.stages[at.stage] : nullptr;
-}
-
 // Where pasted or duplicated cards go: after the focused card, else at the end of
 // the selected stage, else at the end of the first stage.
 std::pair<std::string, int> insertion_point(const EditorState& st) {

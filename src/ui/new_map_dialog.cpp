@@ -1,9 +1,7 @@
 // "New map": pick one of the templates from the source frameworks, or a blank map.
 #include "ui/new_map_dialog.h"
 
-#include <chrono>
 #include <cstdio>
-#include <ctime>
 
 #include "imgui.h"
 #include "io/map_json.h"
@@ -11,15 +9,6 @@
 #include "ui/theme.h"
 
 namespace jm::ui {
-
-std::string utc_now_iso() {
-    std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 std::optional<Map> map_from_template(const std::string& name, std::string& error) {
     for (const auto& t : embedded_templates()) {

@@ -13,7 +13,4 @@ std::optional<Map> map_from_template(const std::string& name, std::string& error
 // The "New map" modal; opens when `open` is set. Returns the map the user picked.
 std::optional<Map> draw_new_map_dialog(bool& open);
 
-// The current time as ISO 8601 UTC, "2026-11-22T10:00:00Z".
-std::string utc_now_iso();
-
 }  // namespace jm::ui
