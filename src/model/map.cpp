@@ -20,7 +20,7 @@ constexpr LaneName kLaneNames[kLaneCount] = {
     {Lane::Channels, "channels", "Channels"},
     {Lane::Backstage, "backstage", "Backstage"},
     {Lane::Kpis, "kpis", "KPIs"},
-    {Lane::Owners, "owners", "Owner and handoffs"},
+    {Lane::Owners, "owners", "Owners, handoffs"},
 };
 
 struct RoleName { CommitteeRole role; const char* key; const char* label; };
