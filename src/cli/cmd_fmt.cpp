@@ -107,13 +107,9 @@ int run_fmt(const std::vector<std::string>& args, Io& io) {
         io.err << "journeymap fmt: " << error << "\n\n" << kHelp;
         return kUsage;
     }
-    bool failed = false, io_error = false;
-    for (const auto& file : options.files) {
-        const int status = format_one(file, options.check, io);
-        failed = failed || status == kInvalid;
-        io_error = io_error || status == kIoError;
-    }
-    return io_error ? kIoError : failed ? kInvalid : kOk;
+    int result = kOk;
+    for (const auto& file : options.files) result = worse_exit(result, format_one(file, options.check, io));
+    return result;
 }
 
 const CommandRegistration registration{Command{

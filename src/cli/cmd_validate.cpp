@@ -72,13 +72,9 @@ int run_validate(const std::vector<std::string>& args, Io& io) {
         io.err << "journeymap validate: missing FILE\n\n" << kHelp;
         return kUsage;
     }
-    bool invalid = false, unreadable = false;
-    for (const auto& file : files) {
-        const int status = validate_one(file, io);
-        invalid = invalid || status == kInvalid;
-        unreadable = unreadable || status == kIoError;
-    }
-    return unreadable ? kIoError : invalid ? kInvalid : kOk;
+    int result = kOk;
+    for (const auto& file : files) result = worse_exit(result, validate_one(file, io));
+    return result;
 }
 
 const CommandRegistration registration{Command{

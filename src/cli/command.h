@@ -18,6 +18,13 @@ enum Exit : int {
     kIoError = 3,   // a file could not be read or written
 };
 
+// The exit code for several files: an unreadable file outranks an invalid one,
+// which outranks success.
+inline int worse_exit(int so_far, int status) {
+    auto rank = [](int code) { return code == kIoError ? 2 : code == kInvalid ? 1 : 0; };
+    return rank(status) > rank(so_far) ? status : so_far;
+}
+
 struct Io {
     std::istream& in;
     std::ostream& out;
