@@ -41,8 +41,7 @@ void update_unsaved_flag(AppState& app) {
 
 void save_now(AppState& app) {
     if (app.other_tab_changed) return;   // never silently overwrite the other tab's work
-    Map& map = app.ed.doc.map;
-    map.modified = utc_now_iso();
+    const Map& map = app.ed.doc.map;
     std::string text = save_map_json(map);
     app.storage_error = app.library.save(map);
     if (!app.storage_error.empty()) {

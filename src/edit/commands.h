@@ -24,8 +24,8 @@
 namespace jm {
 
 // The map's own editable fields. Everything else is outside it on purpose:
-// id, created and modified are bookkeeping the app keeps (saving stamps
-// `modified`, and an undo must not wind that clock back), unknown keys are
+// id, created and modified are bookkeeping (History stamps `modified` on every
+// edit, undo and redo, so an undo never winds that clock back), unknown keys are
 // file content the editor never edits, and stages and personas have their own
 // commands.
 struct MapInfo {

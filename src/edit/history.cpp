@@ -24,11 +24,16 @@ private:
 
 History::History(std::size_t limit) : limit_(std::max(limit, kMinimumLimit)) {}
 
+void History::stamp(Map& map) const {
+    if (clock_) map.modified = clock_();
+}
+
 void History::execute(Map& map, std::unique_ptr<Command> command) {
     if (!command || replaying_) return;
     command->apply(map);
     if (!command->had_effect()) return;   // nothing changed, nothing to undo
     ++revision_;
+    stamp(map);
     bool mergeable = !command->merge_key().empty();
     if (group_depth_ > 0) {
         if (!merge_into(group_.commands, *command)) group_.commands.push_back(std::move(command));
@@ -82,6 +87,7 @@ bool History::undo(Map& map) {
     }
     --position_;
     ++revision_;
+    stamp(map);
     return true;
 }
 
@@ -94,6 +100,7 @@ bool History::redo(Map& map) {
     }
     ++position_;
     ++revision_;
+    stamp(map);
     return true;
 }
 

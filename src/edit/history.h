@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +19,13 @@ public:
     static constexpr std::size_t kMinimumLimit = 1000;   // a workshop's worth; smaller limits are raised to it
 
     explicit History(std::size_t limit = kDefaultLimit);
+
+    // With a clock set, every edit that changes the map (execute, undo, redo)
+    // stamps the map's `modified` with it, so that time moves only when the user
+    // edits and saving or exporting never changes the document. The editor sets
+    // utc_now_iso; without a clock (the default) nothing is stamped.
+    using Clock = std::function<std::string()>;
+    void set_clock(Clock clock) { clock_ = std::move(clock); }
 
     // Applies `command` and records it (nullptr is ignored, as is a command whose
     // apply changed nothing, see Command::had_effect). It merges into the newest
@@ -79,6 +87,7 @@ private:
     };
 
     bool idle() const { return group_depth_ == 0 && !replaying_; }
+    void stamp(Map& map) const;
     bool merge_into(std::vector<std::unique_ptr<Command>>& commands, const Command& next);
     void push_step(Step step);
     void drop_oldest();
@@ -94,6 +103,7 @@ private:
     // Steps applied when the map was saved; -1 once no position returns to that state.
     long long saved_position_ = 0;
     std::uint64_t revision_ = 0;
+    Clock clock_;
 };
 
 // RAII: the scope's edits are one undo step.

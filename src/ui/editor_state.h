@@ -24,6 +24,8 @@ struct Document {
     Map map;
     History history;
 
+    Document() { history.set_clock(utc_now_iso); }   // edits stamp `modified`
+
     // Executes a command (nullptr, which factories return for a missing id, is ignored).
     void run(std::unique_ptr<Command> command);
     void undo();

@@ -114,16 +114,32 @@ TEST_CASE("a map-info edit touches the editable fields only", "[edit]") {
     REQUIRE(after.stages == m.stages);
     REQUIRE(after.unknown == m.unknown);
 
-    // Saving stamps `modified` outside the history; undoing an older edit must
-    // not wind that clock back.
+    // The history stamps `modified` at every edit, undo and redo; an undo moves
+    // that clock forward, never back to the older edit's time.
     History h;
+    std::string now = "2026-03-03T10:00:00Z";
+    h.set_clock([&] { return now; });
     Map doc = sample();
     h.execute(doc, set_map_info(doc, info, "", ""));
-    doc.modified = "2026-03-03T10:00:00Z";
+    REQUIRE(doc.modified == "2026-03-03T10:00:00Z");
+    now = "2026-03-03T10:05:00Z";
     h.undo(doc);
     REQUIRE(doc.title == "Journey");
-    REQUIRE(doc.modified == "2026-03-03T10:00:00Z");
+    REQUIRE(doc.modified == "2026-03-03T10:05:00Z");
+    now = "2026-03-03T10:06:00Z";
+    h.redo(doc);
+    REQUIRE(doc.modified == "2026-03-03T10:06:00Z");
     REQUIRE(doc.created == "2026-01-01T00:00:00Z");
+}
+
+TEST_CASE("an edit that changes nothing leaves modified alone", "[edit]") {
+    History h;
+    h.set_clock([] { return std::string("2030-01-01T00:00:00Z"); });
+    Map doc = sample();
+    h.execute(doc, set_touchpoint(doc, Touchpoint{.id = "nope"}, "x", ""));
+    REQUIRE(doc.modified == "2026-01-02T00:00:00Z");
+    REQUIRE_FALSE(h.undo(doc));
+    REQUIRE(doc.modified == "2026-01-02T00:00:00Z");
 }
 
 TEST_CASE("factories return nullptr for unknown ids and for edits that change nothing", "[edit]") {
