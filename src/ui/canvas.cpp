@@ -97,31 +97,57 @@ struct Canvas {
         if (hit.kind == HitKind::Cell || hit.kind == HitKind::None) st.selection.clear();
     }
 
+    // One card as an ImGui item (an invisible button labelled with its title).
+    void card_item(int s, int i) {
+        const Touchpoint& t = st.doc.map.stages[s].touchpoints[i];
+        ImGui::PushID(t.id.c_str());
+        std::string label = (t.title.empty() ? std::string("(untitled)") : t.title) + "##card";
+        item(label.c_str(), st.layout.card(s, i));
+        card_behaviour(t.id);
+        if (ImGui::IsItemActive()) held_card() = t.id;
+        else if (held_card() == t.id) held_card().clear();
+        ImGui::PopID();
+    }
+
+    // The card whose button is held down: it stays an item until released.
+    static std::string& held_card() {
+        static std::string id;
+        return id;
+    }
+
     void cards() {
         const Map& map = st.doc.map;
         const auto& L = st.layout;
         if (L.lane_index(Lane::Touchpoints) < 0) return;
         Rect vis = visible();
         ImGuiIO& io = ImGui::GetIO();
+        if (st.view.zoom < kDetailZoom) {
+            // Zoomed far out a thousand cards may show: only the card under the
+            // pointer (and a card held down) is an item; the rest is paint.
+            if (!held_card().empty()) {
+                TouchpointRef at = locate_touchpoint(map, held_card());
+                if (at) card_item(at.stage, at.index);
+                else held_card().clear();
+            }
+            Vec2 mouse = vv(io.MousePos);
+            if (Rect{o, o + vv(size)}.contains(mouse)) {
+                Hit h = L.hit_test(world(io.MousePos));
+                if (h.kind == HitKind::Card && h.stage < static_cast<int>(map.stages.size()) &&
+                    h.index < static_cast<int>(map.stages[h.stage].touchpoints.size()) &&
+                    map.stages[h.stage].touchpoints[h.index].id != held_card())
+                    card_item(h.stage, h.index);
+            }
+            return;
+        }
         for (int s = 0; s < L.stage_count(); ++s) {
             if (!L.stage_column(s).overlaps(vis)) continue;
             const Stage& stage = map.stages[s];
             auto [first, last] = L.visible_cards(s, vis.min.y, vis.max.y);
-            for (int i = first; i < last; ++i) {
-                const Touchpoint& t = stage.touchpoints[i];
-                ImGui::PushID(t.id.c_str());
-                std::string label = (t.title.empty() ? std::string("(untitled)") : t.title) + "##card";
-                item(label.c_str(), L.card(s, i));
-                card_behaviour(t.id);
-                ImGui::PopID();
-            }
-            if (st.view.zoom >= kDetailZoom) {
-                ImGui::PushID(stage.id.c_str());
-                if (item("+ Add touchpoint##add-card", L.add_card_button(s))) add_touchpoint(st, stage.id);
-                ImGui::PopID();
-            }
+            for (int i = first; i < last && i < static_cast<int>(stage.touchpoints.size()); ++i) card_item(s, i);
+            ImGui::PushID(stage.id.c_str());
+            if (item("+ Add touchpoint##add-card", L.add_card_button(s))) add_touchpoint(st, stage.id);
+            ImGui::PopID();
         }
-        (void)io;
     }
 
     void card_behaviour(const std::string& id) {
@@ -224,7 +250,7 @@ struct Canvas {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         for (int s = 1; s < L.stage_count(); ++s) {
             float x = L.stage_column(s).min.x;
-            Rect hit = {{x - r, top + L.metrics().header_height - 2 * r - 4}, {x + r, top + L.metrics().header_height - 4}};
+            Rect hit = {{x - r, top + L.header_height() - 2 * r - 4}, {x + r, top + L.header_height() - 4}};
             ImGui::PushID(s);
             if (item("+ Insert stage##between", hit)) add_stage(st, s);
             bool hovered = ImGui::IsItemHovered();
@@ -237,6 +263,24 @@ struct Canvas {
             dl->AddCircle(c, radius, pal.header_text, 0, 1.5f);
             dl->AddLine({c.x - radius * 0.5f, c.y}, {c.x + radius * 0.5f, c.y}, pal.header_text, 2.0f);
             dl->AddLine({c.x, c.y - radius * 0.5f}, {c.x, c.y + radius * 0.5f}, pal.header_text, 2.0f);
+        }
+    }
+
+    // The card-detail switch in the corner above the lane names (sticky, like the corner).
+    void detail_switch() {
+        if (st.view.zoom < kDetailZoom) return;
+        Rect vis = visible();
+        Vec2 corner = {std::max(0.0f, vis.min.x), std::max(0.0f, vis.min.y)};
+        for (bool compact : {false, true}) {
+            Rect r = card_detail_switch(st.layout, compact);
+            Rect w = {corner + r.min, corner + r.max};
+            if (item(compact ? "Compact##card-detail" : "Full##card-detail", w)) {
+                st.card_detail = compact ? CardDetail::Compact : CardDetail::Full;
+                st.refresh_derived();
+            }
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
+                ImGui::SetTooltip(compact ? "Compact: card titles and lane items stop after 3 lines with \xe2\x80\xa6"
+                                          : "Full: every text on the map shown whole; cards and rows grow to fit");
         }
     }
 
@@ -296,6 +340,7 @@ void draw_canvas(EditorState& st) {
     ImGui::PopStyleVar();
     ImVec2 origin = ImGui::GetCursorScreenPos();
     ImVec2 size = ImGui::GetContentRegionAvail();
+    st.refresh_derived();   // the layout must match the map this frame draws
     st.canvas_origin = vv(origin);
     st.canvas_size = vv(size);
     if (st.fit_pending && size.x > 50 && size.y > 50) {
@@ -313,7 +358,10 @@ void draw_canvas(EditorState& st) {
     c.background();
     c.cards();
     c.stage_headers();
+    c.detail_switch();
 
+    // Clicks above may have edited the map (a new card, a moved stage): lay it out again before painting.
+    st.refresh_derived();
     dl->ChannelsSetCurrent(0);
     dl->PushClipRect(origin, {origin.x + size.x, origin.y + size.y}, true);
     dl->AddRectFilled(origin, {origin.x + size.x, origin.y + size.y}, palette().canvas_bg);

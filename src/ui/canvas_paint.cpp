@@ -13,7 +13,35 @@ namespace jm::ui {
 
 namespace {
 
-constexpr float kBaseFont = 17.0f;
+// Glyph advances from the canvas font, for the line breaker. Bound to the
+// font's bake at the layout's size before each layout (a baked font pointer is
+// only valid for the current frame); advances scale linearly with the size.
+class ImGuiTextMetric : public TextMetric {
+public:
+    void bind() {
+        font_ = canvas_font();
+        baked_ = font_ ? font_->GetFontBaked(kRefSize) : nullptr;
+    }
+    float advance(char32_t c, float size) const override {
+        if (!baked_) return fallback_.advance(c, size);
+        // As ImGui draws: 16-bit code points, the replacement glyph beyond.
+        ImWchar w = c > IM_UNICODE_CODEPOINT_MAX ? static_cast<ImWchar>(IM_UNICODE_CODEPOINT_INVALID) : static_cast<ImWchar>(c);
+        float a = w < baked_->IndexAdvanceX.Size ? baked_->IndexAdvanceX.Data[w] : -1.0f;
+        if (a < 0) a = baked_->GetCharAdvance(w);
+        return a * (size / baked_->Size);
+    }
+    std::uint64_t key() const override {
+        ImFont* f = canvas_font();
+        if (!f) return fallback_.key();
+        return (std::uint64_t{f->FontId} << 16 | static_cast<std::uint64_t>(f->Sources.Size)) + 1;
+    }
+
+private:
+    static constexpr float kRefSize = 17.0f;
+    ImFont* font_ = nullptr;
+    ImFontBaked* baked_ = nullptr;
+    FixedWidthMetric fallback_{0.55f, 1.0f};
+};
 
 ImVec2 iv(Vec2 v) { return {v.x, v.y}; }
 
@@ -44,7 +72,7 @@ struct Painter {
 
     explicit Painter(const Paint& paint)
         : p(paint), map(paint.st->doc.map), L(paint.st->layout), pal(palette()), zoom(paint.view.zoom),
-          font(kBaseFont * paint.view.zoom),
+          font(paint.st->layout.metrics().font_size * paint.view.zoom),
           vis(paint.view.visible_world({paint.origin.x, paint.origin.y}, {paint.size.x, paint.size.y})) {}
 
     ImVec2 S(Vec2 w) const { return iv(p.view.to_screen(w, {p.origin.x, p.origin.y})); }
@@ -60,7 +88,53 @@ struct Painter {
     }
 
     void text(ImVec2 pos, ImU32 color, const std::string& s, float size = 0) const {
-        p.dl->AddText(nullptr, size > 0 ? size : font, pos, color, s.c_str());
+        p.dl->AddText(canvas_font(), size > 0 ? size : font, pos, color, s.c_str());
+    }
+
+    // Cached lines of `block` (laid out at `base_size` in world units), drawn
+    // at this zoom from `pos` (screen), `line_h` (world) apart; the first line
+    // `indent` (world) further right. Below the readable size: grey bars.
+    void lines(const TextBlock& block, std::string_view src, ImVec2 pos, float base_size, float line_h, ImU32 color,
+               float indent = 0) const {
+        if (block.count == 0) return;
+        const TextLine* ls = L.lines(block);
+        const float size = base_size * zoom, lh = line_h * zoom;
+        const float clip_top = p.origin.y - lh, clip_bottom = p.origin.y + p.size.y;
+        const auto n = static_cast<std::uint32_t>(src.size());
+        ImFont* f = canvas_font();
+        if (!detailed() || !f) {
+            ImU32 bar = with_alpha(color, 0.35f);
+            if (lh < 3.0f) {   // too small for separate bars: one block per text
+                float w = 0;
+                for (std::uint32_t k = 0; k < block.count; ++k) w = std::max(w, ls[k].width + (k == 0 ? indent : 0));
+                p.dl->AddRectFilled({pos.x, pos.y + lh * 0.2f}, {pos.x + w * zoom, pos.y + lh * (block.count - 0.2f)}, bar);
+                return;
+            }
+            for (std::uint32_t k = 0; k < block.count; ++k) {
+                float y = pos.y + k * lh;
+                if (y < clip_top) continue;
+                if (y > clip_bottom) break;
+                float x = pos.x + (k == 0 ? indent * zoom : 0);
+                p.dl->AddRectFilled({x, y + lh * 0.3f}, {x + std::max(ls[k].width * zoom, 2.0f), y + lh * 0.7f}, bar, lh * 0.2f);
+            }
+            return;
+        }
+        const float dy = (lh - size) / 2;
+        for (std::uint32_t k = 0; k < block.count; ++k) {
+            float y = pos.y + k * lh;
+            if (y < clip_top) continue;
+            if (y > clip_bottom) break;
+            const TextLine& l = ls[k];
+            float x = pos.x + (k == 0 ? indent * zoom : 0);
+            std::uint32_t b = std::min(l.begin, n), e = std::min(l.end, n);   // a stale layout never reads past the text
+            if (l.filtered) {
+                std::string d = drawable_text(src.substr(b, e - b));
+                p.dl->AddText(f, size, {x, y + dy}, color, d.data(), d.data() + d.size());
+            } else if (e > b) {
+                p.dl->AddText(f, size, {x, y + dy}, color, src.data() + b, src.data() + e);
+            }
+            if (l.ellipsis) p.dl->AddText(f, size, {x + l.width * zoom, y + dy}, color, kEllipsisUtf8);
+        }
     }
 
     void lanes_background() const {
@@ -80,6 +154,7 @@ struct Painter {
     }
 
     void card(int s, int i) const {
+        if (s >= static_cast<int>(map.stages.size()) || i >= static_cast<int>(map.stages[s].touchpoints.size())) return;
         const Touchpoint& t = map.stages[s].touchpoints[i];
         Rect r = L.card(s, i);
         ImVec2 a = S(r.min), b = S(r.max);
@@ -92,26 +167,31 @@ struct Painter {
         p.dl->AddRectFilled(a, {a.x + 7 * zoom, b.y}, with_alpha(friction_color(t.friction), alpha), round, ImDrawFlags_RoundCornersLeft);
         ImU32 border = selected ? pal.selection : hovered ? pal.hover : pal.card_border;
         p.dl->AddRect(a, b, with_alpha(border, alpha), round, 0, selected ? 3.0f : 1.0f);
-        if (!detailed()) return;
-
-        float pad = 10 * zoom, x0 = a.x + 7 * zoom + pad, w = b.x - x0 - pad;
+        const auto& m = L.metrics();
         ImU32 fg = with_alpha(pal.card_text, alpha), muted = with_alpha(pal.card_muted, alpha);
-        // Line 1: channel icon and title.
-        std::string title = std::string(icon::for_channel(t.channel.c_str())) + "  " + (t.title.empty() ? "(untitled)" : t.title);
-        draw_text_ellipsis(p.dl, font, {x0, a.y + pad * 0.8f}, w, fg, title);
-        // Line 2: friction badge, emotion face, persona chips.
-        float y2 = a.y + pad * 0.8f + font * 1.45f;
+        const float x0 = a.x + m.card_text_left * zoom;
+        const float title_y = a.y + m.card_title_top * zoom;
+        const TextBlock& title = L.card_title(s, i);
+        const float title_h = std::max<std::uint32_t>(1, title.count) * m.line_height * zoom;
+        if (!detailed()) {   // too small to read: the title's lines as bars
+            lines(title, L.card_title_text(map, s, i), {x0, title_y}, m.font_size, m.line_height, fg, m.card_icon_width);
+            return;
+        }
+        // The channel icon, then the title's lines (the first beside the icon).
+        text({x0, title_y + (m.line_height * zoom - font) / 2}, muted, icon::for_channel(t.channel.c_str()));
+        lines(title, L.card_title_text(map, s, i), {x0, title_y}, m.font_size, m.line_height, fg, m.card_icon_width);
+        // Below the title: friction badge, emotion face, persona chips.
+        float y2 = title_y + title_h + 3 * zoom;
         char buf[32];
         std::snprintf(buf, sizeof buf, "F%d", t.friction);
         ImVec2 badge_a = {x0, y2}, badge_b = {x0 + font * 1.9f, y2 + font * 1.25f};
         p.dl->AddRectFilled(badge_a, badge_b, with_alpha(friction_color(t.friction), alpha), 4 * zoom);
         p.dl->AddRect(badge_a, badge_b, with_alpha(pal.card_border, alpha), 4 * zoom);
-        ImVec2 tsz = ImGui::CalcTextSize(buf);
-        float k = font / ImGui::GetFontSize();
-        text({badge_a.x + (badge_b.x - badge_a.x - tsz.x * k) / 2, y2 + font * 0.12f}, with_alpha(friction_text_color(t.friction), alpha), buf);
+        ImVec2 tsz = canvas_font()->CalcTextSizeA(font, FLT_MAX, 0.0f, buf);
+        text({badge_a.x + (badge_b.x - badge_a.x - tsz.x) / 2, y2 + font * 0.12f}, with_alpha(friction_text_color(t.friction), alpha), buf);
         std::snprintf(buf, sizeof buf, "%s %+d", icon::for_emotion(t.emotion), t.emotion);
         text({badge_b.x + 8 * zoom, y2 + font * 0.12f}, muted, buf);
-        persona_chips(t, {b.x - pad, y2 + font * 0.62f}, alpha);
+        persona_chips(t, {b.x - 10 * zoom, y2 + font * 0.62f}, alpha);
     }
 
     void persona_chips(const Touchpoint& t, ImVec2 right_center, float alpha) const {
@@ -151,91 +231,40 @@ struct Painter {
         }
     }
 
-    void text_lines(int s, const LaneBox& box, const std::vector<std::pair<std::string, const Touchpoint*>>& lines,
-                    const char* bullet) const {
-        const auto& m = L.metrics();
-        Rect cell = L.cell(s, L.lane_index(box.lane));
-        float y = box.top + m.padding;
-        int max_lines = static_cast<int>((box.bottom - box.top - 2 * m.padding) / m.text_line_height);
-        int n = static_cast<int>(lines.size());
-        for (int i = 0; i < n; ++i) {
-            if (i == max_lines - 1 && n > max_lines) {
-                char more[48];
-                std::snprintf(more, sizeof more, "+%d more", n - i);
-                text(S({cell.min.x + m.padding, y}), pal.card_muted, more);
-                break;
-            }
-            float alpha = lines[i].second && !involves(*lines[i].second, p.st->view_as_persona) ? 0.3f : 1.0f;
-            std::string line = std::string(bullet) + " " + lines[i].first;
-            draw_text_ellipsis(p.dl, font, S({cell.min.x + m.padding, y}), (m.stage_width - 2 * m.padding) * zoom,
-                               with_alpha(pal.card_text, alpha), line);
-            y += m.text_line_height;
+    const char* bullet_glyph(Bullet b, std::string_view item_text) const {
+        switch (b) {
+            case Bullet::Dot: return "\xe2\x80\xa2";   // •
+            case Bullet::Comment: return ICON_COMMENT;
+            case Bullet::Bolt: return ICON_BOLT;
+            case Bullet::Idea: return ICON_IDEA;
+            case Bullet::Users: return ICON_USERS;
+            case Bullet::Handoff: return ICON_HANDOFF;
+            case Bullet::Channel: return icon::for_channel(std::string(item_text).c_str());
+            default: return nullptr;
         }
     }
 
-    void text_lane(const LaneBox& box) const {
+    // Every text lane: the items of each visible cell that overlap the viewport.
+    void text_lane(int lane) const {
+        const auto& m = L.metrics();
         auto [first, last] = visible_stages();
         for (int s = first; s < last; ++s) {
-            const Stage& st = map.stages[s];
-            std::vector<std::pair<std::string, const Touchpoint*>> lines;
-            const char* bullet = "\xe2\x80\xa2";  // •
-            switch (box.lane) {
-                case Lane::Doing:
-                    for (const auto& t : st.touchpoints) if (!t.doing.empty()) lines.push_back({t.doing, &t});
-                    break;
-                case Lane::Thinking:
-                    bullet = ICON_COMMENT;
-                    for (const auto& t : st.touchpoints) if (!t.thinking.empty()) lines.push_back({t.thinking, &t});
-                    break;
-                case Lane::Backstage:
-                    for (const auto& t : st.touchpoints) if (!t.backstage.empty()) lines.push_back({t.backstage, &t});
-                    break;
-                case Lane::Pains:
-                    bullet = ICON_BOLT;
-                    for (const auto& t : st.touchpoints) for (const auto& x : t.pains) lines.push_back({x, &t});
-                    break;
-                case Lane::Opportunities:
-                    bullet = ICON_IDEA;
-                    for (const auto& t : st.touchpoints) for (const auto& x : t.opportunities) lines.push_back({x, &t});
-                    break;
-                case Lane::Channels: {
-                    std::set<std::string> seen;
-                    for (const auto& t : st.touchpoints)
-                        if (!t.channel.empty() && seen.insert(t.channel).second)
-                            lines.push_back({std::string(icon::for_channel(t.channel.c_str())) + "  " + t.channel, nullptr});
-                    bullet = "";
-                    break;
+            auto [a, b] = L.visible_items(s, lane, vis.min.y, vis.max.y);
+            const auto& tps = map.stages[s].touchpoints;
+            for (int k = a; k < b; ++k) {
+                const CellItem& it = L.item(k);
+                Rect r = L.item_rect(s, lane, k);
+                std::string_view src = L.item_text(map, s, it);
+                float alpha = 1.0f;
+                if (it.touchpoint >= 0 && it.touchpoint < static_cast<int>(tps.size()) && !involves(tps[it.touchpoint], p.st->view_as_persona))
+                    alpha = 0.3f;
+                ImU32 color = with_alpha(it.style == ItemStyle::Body ? pal.card_text : pal.card_muted, alpha);
+                const float lh = L.item_line_height(it), fs = L.item_font_size(it);
+                if (detailed()) {
+                    if (const char* g = bullet_glyph(it.bullet, src))
+                        text(S({r.min.x - m.bullet_indent, r.min.y + (lh - fs) / 2}), with_alpha(pal.card_muted, alpha), g, fs * zoom);
                 }
-                case Lane::Kpis: kpi_lines(st, lines); bullet = ""; break;
-                default: break;
-            }
-            text_lines(s, box, lines, bullet);
-        }
-    }
-
-    void kpi_lines(const Stage& st, std::vector<std::pair<std::string, const Touchpoint*>>& lines) const {
-        for (const auto& k : st.kpis) {
-            lines.push_back({k.name, nullptr});
-            lines.push_back({kpi_summary(k), nullptr});
-        }
-    }
-
-    void owners_lane(const LaneBox& box) const {
-        const auto& m = L.metrics();
-        auto [first, last] = visible_stages();
-        for (int s = first; s < last; ++s) {
-            const Stage& st = map.stages[s];
-            Rect cell = L.cell(s, L.lane_index(box.lane));
-            float w = (m.stage_width - 2 * m.padding) * zoom;
-            float y = box.top + m.padding;
-            draw_text_ellipsis(p.dl, font, S({cell.min.x + m.padding, y}), w, pal.card_text,
-                               std::string(ICON_USERS "  ") + (st.owner.empty() ? "No owner" : st.owner));
-            y += m.text_line_height * 1.2f;
-            if (!st.handoff.to_team.empty() || !st.handoff.agreement.empty()) {
-                std::string to = st.handoff.to_team.empty() ? "next stage" : st.handoff.to_team;
-                draw_text_ellipsis(p.dl, font, S({cell.min.x + m.padding, y}), w, pal.card_muted, std::string(ICON_HANDOFF "  Hands off to ") + to);
-                y += m.text_line_height;
-                draw_text_ellipsis(p.dl, font * 0.9f, S({cell.min.x + m.padding, y}), w, pal.card_muted, st.handoff.agreement);
+                lines(it.text, src, S(r.min), fs, lh, color);
             }
         }
     }
@@ -356,8 +385,7 @@ struct Painter {
                 case Lane::Touchpoints: cards(); break;
                 case Lane::Emotion: emotion_lane(box); break;
                 case Lane::Friction: friction_lane(box); break;
-                case Lane::Owners: owners_lane(box); break;
-                default: if (detailed()) text_lane(box); break;
+                default: text_lane(static_cast<int>(&box - L.lanes().data())); break;
             }
         }
     }
@@ -370,19 +398,27 @@ struct Painter {
         for (int s = first; s < last; ++s) {
             const Stage& st = map.stages[s];
             Rect h = L.stage_header(s);
-            ImVec2 a = S({h.min.x + 2, top_world + 2}), b = S({h.max.x - 2, top_world + m.header_height - 4});
+            ImVec2 a = S({h.min.x + m.header_inset, top_world + m.header_inset}), b = S({h.max.x - m.header_inset, top_world + L.header_height() - 4});
             bool selected = p.interactive && p.st->selection.kind() == SelectionKind::Stage && p.st->selection.stage() == st.id;
             p.dl->AddRectFilled(a, b, pal.header_bg, 6 * zoom);
             if (selected) p.dl->AddRect(a, b, pal.selection, 6 * zoom, 0, 3.0f);
-            float w = b.x - a.x - 20 * zoom;
-            if (p.st->renaming_stage != st.id)
-                draw_text_ellipsis(p.dl, std::max(font * 1.2f, kMinLabelPixels), {a.x + 10 * zoom, a.y + 8 * zoom}, w, pal.header_text,
-                                   st.name.empty() ? "(unnamed stage)" : st.name);
+            const float tx = h.min.x + m.header_inset + m.header_text_left;
+            float w = b.x - a.x - 2 * m.header_text_left * zoom;
+            if (p.st->renaming_stage != st.id) {
+                if (detailed()) {   // the whole name, wrapped
+                    lines(L.stage_name(s), L.stage_name_text(map, s), S({tx, top_world + m.header_inset + m.header_name_top}),
+                          m.name_font_size, m.name_line_height, pal.header_text);
+                } else {            // zoomed far out: one line at a size still readable
+                    draw_text_ellipsis(p.dl, std::max(m.name_font_size * zoom, kMinLabelPixels), {a.x + m.header_text_left * zoom, a.y + 8 * zoom},
+                                       w, pal.header_text, std::string(L.stage_name_text(map, s)));
+                }
+            }
             if (!detailed()) continue;
+            const float owner_y = top_world + L.header_owner_top();
             std::string owner = st.owner.empty() ? "No owner" : st.owner;
-            draw_text_ellipsis(p.dl, font * 0.9f, {a.x + 10 * zoom, a.y + 8 * zoom + font * 1.45f}, w, with_alpha(pal.header_text, 0.8f), owner);
+            draw_text_ellipsis(p.dl, font * 0.9f, S({tx, owner_y}), w, with_alpha(pal.header_text, 0.8f), owner);
             StageBadge badge = stage_badge(*p.st, s);
-            draw_text_ellipsis(p.dl, font * 0.9f, {a.x + 10 * zoom, a.y + 8 * zoom + font * 2.7f}, w, badge.color, badge.text);
+            draw_text_ellipsis(p.dl, font * 0.9f, S({tx, owner_y + 21}), w, badge.color, badge.text);
         }
         if (p.interactive && detailed()) {
             Rect add = L.add_stage_button();
@@ -390,6 +426,23 @@ struct Painter {
             p.dl->AddRect(a, b, pal.grid_line, 6 * zoom, 0, 1.5f);
             ImVec2 tsz = ImGui::CalcTextSize(ICON_PLUS);
             text({(a.x + b.x - tsz.x * zoom) / 2, (a.y + b.y - font) / 2}, pal.lane_label, ICON_PLUS, font * 1.2f);
+        }
+    }
+
+    // Two halves, "Full" and "Compact": the card detail (see card_detail_switch).
+    void detail_switch(Vec2 corner) const {
+        const bool compact = p.st->card_detail == CardDetail::Compact;
+        for (bool half : {false, true}) {
+            Rect r = card_detail_switch(L, half);
+            ImVec2 a = S(corner + r.min), b = S(corner + r.max);
+            bool on = half == compact;
+            p.dl->AddRectFilled(a, b, on ? pal.selection : pal.lane_bg, 4 * zoom,
+                                half ? ImDrawFlags_RoundCornersRight : ImDrawFlags_RoundCornersLeft);
+            p.dl->AddRect(a, b, pal.card_border, 4 * zoom, half ? ImDrawFlags_RoundCornersRight : ImDrawFlags_RoundCornersLeft);
+            const char* label = half ? "Compact" : "Full";
+            float size = font * 0.8f;
+            ImVec2 tsz = canvas_font()->CalcTextSizeA(size, FLT_MAX, 0.0f, label);
+            text({(a.x + b.x - tsz.x) / 2, (a.y + b.y - size) / 2}, on ? IM_COL32(255, 255, 255, 255) : pal.lane_label, label, size);
         }
     }
 
@@ -414,18 +467,40 @@ struct Painter {
         }
         // The corner above the lane names.
         float top = p.interactive ? std::max(0.0f, vis.min.y) : 0.0f;
-        p.dl->AddRectFilled(S({left, top}), S({left + m.lane_label_width, top + m.header_height}), pal.canvas_bg);
+        p.dl->AddRectFilled(S({left, top}), S({left + m.lane_label_width, top + L.header_height()}), pal.canvas_bg);
         if (detailed())
             draw_text_ellipsis(p.dl, font * 0.85f, S({left + 10, top + 12}), (m.lane_label_width - 16) * zoom, pal.card_muted,
                                map.title.empty() ? "Untitled journey" : map.title);
+        if (detailed() && p.interactive) detail_switch({left, top});
     }
 };
 
 }  // namespace
 
+ImFont* canvas_font() {
+    if (ImGui::GetCurrentContext() == nullptr) return nullptr;
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.FontDefault) return io.FontDefault;
+    return io.Fonts && io.Fonts->Fonts.Size > 0 ? io.Fonts->Fonts[0] : nullptr;
+}
+
+const TextMetric& canvas_text_metric() {
+    static ImGuiTextMetric metric;
+    metric.bind();
+    return metric;
+}
+
+Rect card_detail_switch(const CanvasLayout& layout, bool compact_half) {
+    const float w = layout.metrics().lane_label_width - 20, h = 24;
+    const float top = layout.header_height() - h - 12;
+    const float split = 10 + w * 0.4f;
+    return compact_half ? Rect{{split, top}, {10 + w, top + h}} : Rect{{10, top}, {split, top + h}};
+}
+
 bool draw_text_ellipsis(ImDrawList* dl, float size, ImVec2 pos, float max_width, ImU32 color, const std::string& text) {
     if (text.empty() || max_width <= 0) return false;
-    ImFont* font = ImGui::GetFont();
+    ImFont* font = canvas_font();
+    if (!font) return false;
     ImVec2 full = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str());
     const char* end = text.c_str() + text.size();
     bool clipped = full.x > max_width;

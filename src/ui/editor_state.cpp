@@ -1,6 +1,8 @@
 #include "ui/editor_state.h"
 
 #include "imgui.h"
+#include "ui/canvas_paint.h"
+#include "ui/stage_badges.h"
 
 namespace jm::ui {
 
@@ -18,12 +20,23 @@ void Document::replace(Map next) {
 }
 
 void EditorState::refresh_derived() {
-    if (derived_revision == doc.revision() && derived_lanes == doc.map.lanes && derived_persona == view_as_persona) return;
-    layout = CanvasLayout(doc.map, doc.map.lanes);
-    metrics = compute_metrics(doc.map, MetricsOptions{.persona_id = view_as_persona});
-    derived_revision = doc.revision();
-    derived_lanes = doc.map.lanes;
-    derived_persona = view_as_persona;
+    const TextMetric& text_metric = canvas_text_metric();
+    const std::uint64_t font_key = text_metric.key();
+    if (derived_layout_revision != doc.revision() || derived_lanes != doc.map.lanes || derived_font_key != font_key ||
+        derived_detail != card_detail) {
+        LayoutMetrics m;
+        m.card_detail = card_detail;
+        layout.rebuild(doc.map, doc.map.lanes, m, text_metric, kpi_summary);
+        derived_layout_revision = doc.revision();
+        derived_lanes = doc.map.lanes;
+        derived_font_key = font_key;
+        derived_detail = card_detail;
+    }
+    if (derived_revision != doc.revision() || derived_persona != view_as_persona) {
+        metrics = compute_metrics(doc.map, MetricsOptions{.persona_id = view_as_persona});
+        derived_revision = doc.revision();
+        derived_persona = view_as_persona;
+    }
 }
 
 void EditorState::notify(const std::string& text) {

@@ -83,12 +83,18 @@ struct EditorState {
     bool request_download = false;
     bool request_open = false;
 
+    // How much text cards and lane items show (a view option; not in the file format yet).
+    CardDetail card_detail = CardDetail::Full;
+
     // Derived from the document; see refresh_derived().
     CanvasLayout layout;
     MapMetrics metrics;
     std::uint64_t derived_revision = ~0ull;
     std::vector<Lane> derived_lanes;
     std::string derived_persona;
+    std::uint64_t derived_layout_revision = ~0ull;   // the layout's own inputs: revision, font, detail
+    std::uint64_t derived_font_key = 0;
+    CardDetail derived_detail = CardDetail::Full;
 
     // File > Export > PNG: the file name while an export waits for the next frame.
     std::string png_request;
@@ -101,7 +107,9 @@ struct EditorState {
     std::string notice;
     double notice_time = 0;
 
-    // Recomputes layout and metrics if the document changed since last time.
+    // Recomputes layout and metrics if the document changed since last time. The
+    // layout (text wrapped through its cache) is also redone when the lanes, the
+    // canvas font or the card detail change; metrics when the persona filter does.
     void refresh_derived();
     void notify(const std::string& text);
 };

@@ -1,11 +1,57 @@
 // Editor frame times on a 10,000-touchpoint map in headless Chromium (software
 // WebGL): prints figures, asserts nothing. Run after scripts/build.sh:
 //   node tests/bench/editor_scale.mjs [TOUCHPOINTS]
+// The generated map gets realistic text before it is loaded: titles of 40-120
+// characters (two in three Spanish, Portuguese or English, one in three Chinese)
+// and 1-3 pain points per card, so that wrapping and the text-layout cache are
+// part of what is measured.
 import { execFileSync } from "node:child_process";
-import { serveSite, launchBrowser, openEditor, settle, NATIVE } from "../e2e/harness.mjs";
+import { serveSite, launchBrowser, openEditor, settle, findItem, click, NATIVE } from "../e2e/harness.mjs";
 
 const touchpoints = Number(process.argv[2] ?? 10000);
-const text = execFileSync(`${NATIVE}/gen_large_map`, [String(touchpoints), "20", "20"], { maxBuffer: 1 << 28 }).toString();
+const raw = execFileSync(`${NATIVE}/gen_large_map`, [String(touchpoints), "20", "20"], { maxBuffer: 1 << 28 }).toString();
+
+// Deterministic text (a small LCG), the same on every run.
+let seed = 12345;
+const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const pick = (list) => list[Math.floor(rand() * list.length)];
+const LATIN = [
+  "Solicitud", "de", "demostración", "con", "el", "equipo", "comercial", "para", "validar", "integración",
+  "Contrato", "de", "licença", "anual", "revisão", "jurídica", "e", "aprovação", "do", "orçamento",
+  "Security", "review", "with", "procurement", "and", "the", "customer's", "IT", "department",
+  "Configuración", "inicial", "del", "espacio", "de", "trabajo", "invitación", "usuarios", "migración",
+  "Onboarding", "session", "handoff", "from", "sales", "to", "success", "kickoff", "checklist",
+  "información", "precio", "renovación", "acentuação", "ação", "coração", "self-serve", "SSO/SAML",
+];
+const CHINESE = "客户在评估阶段需要与销售团队沟通产品集成方案并确认年度许可证价格以及安全审查流程决策者希望看到投资回报分析和实施时间表";
+const PUNCT = "，。、：；！？";
+function latinText(min, max) {
+  const target = min + Math.floor(rand() * (max - min + 1));
+  let s = "";
+  while ([...s].length < target) s += (s ? " " : "") + pick(LATIN);
+  return [...s].slice(0, target).join("").trimEnd();
+}
+function chineseText(min, max) {
+  const target = min + Math.floor(rand() * (max - min + 1));
+  const out = [];
+  while (out.length < target) {
+    const at = Math.floor(rand() * (CHINESE.length - 8));
+    out.push(...CHINESE.slice(at, at + 4 + Math.floor(rand() * 8)));
+    if (out.length < target - 1) out.push(pick(PUNCT));
+  }
+  return out.slice(0, target).join("");
+}
+const map = JSON.parse(raw);
+let n = 0;
+for (const stage of map.stages) {
+  for (const t of stage.touchpoints) {
+    t.title = n % 3 === 2 ? chineseText(40, 120) : latinText(40, 120);
+    const pains = 1 + Math.floor(rand() * 3);
+    t.pains = Array.from({ length: pains }, (_, i) => ((n + i) % 3 === 2 ? chineseText(12, 40) : latinText(20, 80)));
+    n++;
+  }
+}
+const text = JSON.stringify(map);
 
 const server = await serveSite();
 const browser = await launchBrowser();
@@ -34,10 +80,51 @@ async function frameMs(label, n = 40) {
   console.log(`${label.padEnd(44)} median ${ms.median.toFixed(2)} ms, p90 ${ms.p90.toFixed(2)} ms`);
 }
 
-console.log(`map: ${touchpoints} touchpoints, 20 stages, 20 personas, ${(text.length / 1e6).toFixed(1)} MB of JSON`);
-console.log(`loadJSON (parse, validate, metrics, store)    ${loadMs.toFixed(0)} ms`);
+console.log(`map: ${touchpoints} touchpoints, 20 stages, 20 personas, ${(text.length / 1e6).toFixed(1)} MB of JSON (realistic titles and pains)`);
+console.log(`loadJSON (parse, validate, layout, metrics, store) ${loadMs.toFixed(0)} ms`);
+await page.evaluate(() => JM.module._jm_frame(performance.now()));
 await frameMs("frame at the start view (readable zoom)");
-await page.keyboard.press("Shift+1");   // fit the whole map: cards drawn in their simple form
+await page.keyboard.press("Shift+0");
+await settle(page);
+await frameMs("frame at 100% at the start of the map");
+
+// One edit: a character typed at the end of a card's title in the inspector. Undo
+// and redo of that step then change the document the same way; each API call
+// re-lays out the map (refresh_derived) and recomputes the metrics.
+try {
+  await click(page, /##card$/);
+  await click(page, "Title");
+  await page.keyboard.press("End");
+  await page.keyboard.type("!");
+  await settle(page);
+  await page.mouse.click(5, 995);   // leave the field: the edit is one history step
+  await settle(page);
+  const edit = await page.evaluate((n) => {
+    const jm = window.journeymap;
+    if (!jm.canUndo()) return null;
+    const call = [], frame = [];
+    for (let i = 0; i < n; i++) {
+      let a = performance.now();
+      if (i % 2 === 0) jm.undo(); else jm.redo();
+      call.push(performance.now() - a);
+      a = performance.now();
+      JM.module._jm_frame(a);
+      frame.push(performance.now() - a);
+    }
+    call.sort((x, y) => x - y);
+    frame.sort((x, y) => x - y);
+    return { call: call[n >> 1], frame: frame[n >> 1] };
+  }, 20);
+  if (edit) {
+    console.log(`undo/redo of one title edit (re-layout + metrics) median ${edit.call.toFixed(2)} ms; next frame ${edit.frame.toFixed(2)} ms`);
+  } else {
+    console.log("one edit: the title edit did not reach the history; skipped");
+  }
+} catch (e) {
+  console.log(`one edit: skipped (${e.message.split("\n")[0]})`);
+}
+
+await page.keyboard.press("Shift+1");   // fit the whole map
 await settle(page);
 await frameMs("frame with the whole map fitted");
 await page.keyboard.press("Shift+0");
