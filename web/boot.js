@@ -65,6 +65,7 @@
           printErr: (t) => console.warn(t),
         }),
         Promise.all(FONTS.map(([url]) => fetchFont(url))),
+        JM.storage.ready,   // the library's records, loaded (and migrated) before the session starts; never fails
       ]);
     } catch (e) {
       fail("The editor could not start: " + (e && e.message ? e.message : e) + ". Reload the page to try again.");

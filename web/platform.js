@@ -74,59 +74,11 @@ window.JM = {
     JM.requestFrame();
   },
 
-  storage: {
-    available() {
-      try {
-        const k = "journeymap:probe";
-        localStorage.setItem(k, "1");
-        localStorage.removeItem(k);
-        return true;
-      } catch (e) { return false; }
-    },
-    // Returns "" on success or a plain reason.
-    set(key, value) {
-      try { localStorage.setItem(key, value); return ""; }
-      catch (e) { return JM.storage.reason(e); }
-    },
-    get(key) {
-      try { return localStorage.getItem(key); } catch (e) { return null; }
-    },
-    remove(key) {
-      try { localStorage.removeItem(key); return ""; } catch (e) { return JM.storage.reason(e); }
-    },
-    keys(prefix) {
-      const out = [];
-      try {
-        for (let i = 0; i < localStorage.length; i++) {
-          const k = localStorage.key(i);
-          if (k.startsWith(prefix)) out.push(k);
-        }
-      } catch (e) { /* unavailable: no keys */ }
-      return out.sort();
-    },
-    reason(e) {
-      if (e && (e.name === "QuotaExceededError" || e.code === 22)) return "browser storage is full";
-      if (e && e.name === "SecurityError") return "browser storage is disabled";
-      return "browser storage failed: " + (e && e.message ? e.message : String(e));
-    },
-  },
-
-  // Another tab wrote to localStorage: tell the editor which key.
-  storageChanged(key) {
-    if (!JM.module || key === null) return;
-    const p = JM.cString(key);
-    JM.module._jm_storage_changed(p);
-    JM.module._free(p);
-    JM.wake();
-  },
-
   publishTestItems(json, frame) {
     JM.testItemsJson = json;
     JM.testFrame = frame;
   },
 };
-
-window.addEventListener("storage", (e) => JM.storageChanged(e.key));
 
 // Drop a file anywhere on the page to open it (request 0 is the drop handler).
 window.addEventListener("dragover", (e) => { e.preventDefault(); e.dataTransfer.dropEffect = "copy"; });
@@ -136,7 +88,8 @@ window.addEventListener("drop", async (e) => {
   for (const file of e.dataTransfer.files) await JM.deliverFile(0, file);
 });
 
-// Leaving with work that could not be stored asks first.
+// Leaving with work that could not be stored asks first: the open map's (the
+// editor says), or any map whose last write has not reached the disk (web/storage.js).
 window.addEventListener("beforeunload", (e) => {
-  if (JM.unsavedWork) { e.preventDefault(); e.returnValue = ""; }
+  if (JM.unsavedWork || (JM.storage && JM.storage.unwritten())) { e.preventDefault(); e.returnValue = ""; }
 });

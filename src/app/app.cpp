@@ -54,6 +54,8 @@ void App::init() {
     ui::apply_theme(s_->theme);
     platform::on_file_dropped([this](const std::string& name, const std::string& bytes) { open_file(*s_, name, bytes); });
     platform::on_storage_changed([this](const std::string& key) { on_storage_changed(*s_, key); });
+    platform::on_storage_committed([this](int ticket, const std::string& error) { storage_committed(*s_, ticket, error); });
+    platform::on_storage_flush([this] { flush_autosave(*s_); });
     start_session(*s_);
 }
 
@@ -93,7 +95,8 @@ void App::draw() {
 
     app.png_job = ui::build_png_job(ed, platform::max_image_size());
 
-    // Keep drawing until the pending autosave has happened (about a second).
+    // Keep drawing until the pending autosave has been made (about a second, and a
+    // few frames more for a large map); the storage's answer wakes the page itself.
     if (autosave_tick(app, platform::now_ms())) platform::request_frames(300);
 }
 

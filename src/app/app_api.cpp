@@ -13,6 +13,7 @@
 #include "io/csv.h"
 #include "io/mermaid.h"
 #include "metrics/metrics_json.h"
+#include "platform/platform.h"
 #include "ui/editor_actions.h"
 #include "ui/new_map_dialog.h"
 
@@ -89,7 +90,13 @@ const std::map<std::string, Handler>& handlers() {
          }},
         {"currentMapId", [](AppState& app, const json&) -> json { return app.ed.doc.map.id; }},
         {"saveState", [](AppState& app, const json&) -> json {
-             return {{"status", app.ed.save_status}, {"problem", app.ed.save_problem}, {"dirty", app.ed.doc.history.dirty()}};
+             json persistent = nullptr;   // unknown until the browser answers navigator.storage.persist()
+             if (app.persistence != platform::Persistence::Unknown) persistent = app.persistence == platform::Persistence::Granted;
+             return {{"status", app.save_state}, {"problem", app.ed.save_problem}, {"dirty", app.ed.doc.history.dirty()},
+                     {"storage", platform::storage_backend()}, {"persistent", persistent},
+                     {"lastSave", {{"slices", app.last_save.slices}, {"sliceMsMax", app.last_save.slice_ms_max},
+                                   {"textMs", app.last_save.text_ms}, {"storeMs", app.last_save.store_ms},
+                                   {"bytes", app.last_save.bytes}}}};
          }},
         // The whole map, as `journeymap metrics` prints it, whatever persona the canvas shows.
         {"metrics", [](AppState& app, const json&) -> json { return metrics_to_json(app.ed.doc.map, compute_metrics(app.ed.doc.map)); }},

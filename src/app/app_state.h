@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "io/library.h"
+#include "platform/platform.h"
 #include "ui/theme.h"
 #include "io/map_json.h"
 #include "ui/editor_state.h"
@@ -28,7 +29,7 @@ struct AppState {
     bool show_library = false;
     bool show_about = false;
 
-    // Autosave: the document revision last stored, and when it last changed.
+    // Autosave: the document revision last stored (on disk), and when it last changed.
     std::uint64_t stored_revision = ~0ull;
     std::uint64_t seen_revision = ~0ull;
     double changed_at_ms = 0;
@@ -37,6 +38,26 @@ struct AppState {
     std::uint64_t failed_revision = ~0ull;   // the revision that failed to save, and when
     double failed_at_ms = 0;
     bool other_tab_changed = false;   // another tab saved this map: autosave pauses until the user decides
+
+    // A save under way: the text made a slice per frame, then a storage transaction
+    // (its ticket) that reports later; the revision counts as stored only then.
+    MapTextSlicer slicer;
+    std::uint64_t slicing_revision = ~0ull;
+    int commit_ticket = 0;            // 0: no save waiting for the disk
+    std::uint64_t committing_revision = ~0ull;
+    std::string committing_text;
+    bool committing_real = false;     // a save of the user's work (not the map made at start)
+    bool persist_asked = false;       // navigator.storage.persist() is asked once, after the first real save
+    platform::Persistence persistence = platform::Persistence::Unknown;
+    std::string save_state;           // the status without decoration, for the JS API
+    // What the last save cost on the frames that made it (saveState().lastSave, for tests/bench/storage.mjs).
+    struct SaveCost {
+        int slices = 0;               // frames that made part of the text
+        double slice_ms_max = 0;      // the most one frame spent making text
+        double text_ms = 0;           // all of it
+        double store_ms = 0;          // handing the text to the storage (mirror, index), on the last frame
+        std::size_t bytes = 0;
+    } last_save, current_save;
 
     // A map from a file whose id the library already holds: replace or keep both?
     std::optional<Map> pending_open;

@@ -14,6 +14,7 @@ public:
     }
     std::string remove(const std::string& key) override { return platform::storage_remove(key).error; }
     std::vector<std::string> keys(const std::string& prefix) override { return platform::storage_keys(prefix); }
+    bool has(const std::string& key) override { return platform::storage_has(key); }
 };
 
 }  // namespace jm

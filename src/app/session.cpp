@@ -12,7 +12,11 @@ namespace {
 
 constexpr double kAutosaveDelayMs = 1000;   // after the last edit; typing never saves per keystroke
 constexpr double kRetryDelayMs = 30000;     // a failed save (storage full) is retried this late, or at the next edit
+constexpr double kSliceBudgetMs = 4;        // serialising a large map takes at most this much of a frame
+constexpr std::size_t kSliceBytes = 16 * 1024;   // text made between two looks at the clock
 constexpr const char* kFirstTemplate = "saas-journey";
+constexpr const char* kSavedText = "Saved in this browser";
+#define ICON_LOCK "\xef\x80\xa3"   // U+F023: the browser granted persistent storage (status_bar.cpp explains it)
 
 std::string map_key(const std::string& id) { return std::string(Library::kMapPrefix) + id; }
 
@@ -26,34 +30,117 @@ void update_unsaved_flag(AppState& app) {
     bool unsaved = app.ed.doc.revision() != app.stored_revision;
     platform::set_unsaved_work(unsaved);
     if (app.other_tab_changed) {
-        app.ed.save_status = "Not saved: changed in another tab";
+        app.save_state = "Not saved: changed in another tab";
         app.ed.save_problem = true;
     } else if (!app.storage_error.empty()) {
-        app.ed.save_status = "Not saved: " + app.storage_error + " - use Download";
+        app.save_state = "Not saved: " + app.storage_error + " - use Download";
         app.ed.save_problem = true;
     } else {
-        app.ed.save_status = unsaved ? "Saving..." : "Saved in this browser";
+        app.save_state = unsaved ? "Saving..." : kSavedText;
         app.ed.save_problem = false;
     }
+    app.ed.save_status = app.save_state;
+    if (!unsaved && !app.ed.save_problem && app.persistence == platform::Persistence::Granted) app.ed.save_status += " " ICON_LOCK;
+}
+
+void saving_failed(AppState& app, std::uint64_t revision, const std::string& error) {
+    if (error == platform::kStorageConflict) {
+        app.other_tab_changed = true;   // the other tab's version stays; the user decides
+        return;
+    }
+    app.storage_error = error;
+    app.failed_revision = revision;
+    app.failed_at_ms = platform::now_ms();
+}
+
+// The map's text made in one go, for a save that cannot wait (a map just opened,
+// the page being hidden), counted as one slice.
+std::string whole_text(AppState& app) {
+    const double start = platform::now_ms();
+    std::string text = save_map_json(app.ed.doc.map);
+    const double spent = platform::now_ms() - start;
+    app.current_save = {.slices = 1, .slice_ms_max = spent, .text_ms = spent};
+    return text;
+}
+
+// Puts the map's text in the library (and "last open") as one storage batch. The
+// revision counts as stored when the batch is on disk (storage_committed).
+void store_text(AppState& app, std::string text, bool real) {
+    const double start = platform::now_ms();
+    const Map& map = app.ed.doc.map;
+    app.slicer = MapTextSlicer();
+    app.slicing_revision = ~0ull;
+    std::string error = app.library.save_text(map, text);
+    if (error.empty()) app.library.set_last_open(map.id);
+    int ticket = platform::storage_commit();
+    platform::set_window_title((map.title.empty() ? "Untitled journey" : map.title) + " - Journey Map");
+    app.current_save.store_ms = platform::now_ms() - start;
+    app.current_save.bytes = text.size();
+    app.last_save = app.current_save;
+    app.current_save = {};
+    if (!error.empty()) {
+        saving_failed(app, app.ed.doc.revision(), error);
+        app.commit_ticket = 0;
+    } else {
+        app.commit_ticket = ticket;
+        app.committing_revision = app.ed.doc.revision();
+        app.committing_text = std::move(text);
+        app.committing_real = real;
+    }
+    update_unsaved_flag(app);
+}
+
+// Opens `map` with a fresh history and stores it; `real` is false only for the
+// map made at start, which does not count as the user's first save.
+void open_map(AppState& app, Map map, bool real) {
+    app.other_tab_changed = false;
+    app.ed.doc.replace(std::move(map));
+    app.ed.selection.clear();
+    app.ed.view_as_persona.clear();
+    app.ed.fit_pending = true;
+    app.seen_revision = ~0ull;
+    store_text(app, whole_text(app), real);
+    app.ed.doc.history.mark_saved();
 }
 
 }  // namespace
 
 void save_now(AppState& app) {
     if (app.other_tab_changed) return;   // never silently overwrite the other tab's work
-    const Map& map = app.ed.doc.map;
-    std::string text = save_map_json(map);
-    app.storage_error = app.library.save(map);
-    if (!app.storage_error.empty()) {
-        app.failed_revision = app.ed.doc.revision();
-        app.failed_at_ms = platform::now_ms();
-    } else {
-        app.stored_revision = app.ed.doc.revision();
-        app.stored_text = text;
-        app.library.set_last_open(map.id);
+    store_text(app, whole_text(app), true);
+}
+
+void storage_committed(AppState& app, int ticket, const std::string& error) {
+    if (ticket == 0) return;
+    if (ticket != app.commit_ticket) {
+        // A library action's batch (rename, duplicate, delete...), or a save a later one replaced.
+        if (!error.empty() && error != platform::kStorageConflict) app.ed.notify("Not stored in this browser: " + error);
+        return;
     }
-    platform::set_window_title((map.title.empty() ? "Untitled journey" : map.title) + " - Journey Map");
+    app.commit_ticket = 0;
+    if (!error.empty()) {
+        saving_failed(app, app.committing_revision, error);
+    } else {
+        app.storage_error.clear();
+        app.stored_revision = app.committing_revision;
+        app.stored_text = std::move(app.committing_text);
+        if (app.committing_real && !app.persist_asked && app.persistence != platform::Persistence::Granted) {
+            app.persist_asked = true;
+            platform::storage_request_persist([&app](platform::Persistence p) {
+                app.persistence = p;
+                update_unsaved_flag(app);
+            });
+        }
+    }
+    app.committing_text.clear();
     update_unsaved_flag(app);
+}
+
+void flush_autosave(AppState& app) {
+    if (app.other_tab_changed) return;
+    std::uint64_t rev = app.ed.doc.revision();
+    if (rev == app.stored_revision || (app.commit_ticket != 0 && app.committing_revision == rev)) return;
+    save_now(app);
 }
 
 bool autosave_tick(AppState& app, double now_ms) {
@@ -62,30 +149,47 @@ bool autosave_tick(AppState& app, double now_ms) {
         app.seen_revision = rev;
         app.changed_at_ms = now_ms;
     }
+    if (app.slicer.started() && app.slicing_revision != rev) app.slicer = MapTextSlicer();   // the map changed: start over later
     bool pending = rev != app.stored_revision && !app.other_tab_changed;
+    bool writing = app.commit_ticket != 0 && app.committing_revision == rev;   // on its way to the disk
     // A save that failed is not retried every frame: a 10 MB map against a full
     // storage would cost a third of a second each time.
     bool waiting_after_failure = !app.storage_error.empty() && rev == app.failed_revision && now_ms - app.failed_at_ms < kRetryDelayMs;
-    if (pending && !waiting_after_failure && now_ms - app.changed_at_ms >= kAutosaveDelayMs) {
-        save_now(app);
-        pending = rev != app.stored_revision && app.storage_error.empty();
+    bool due = pending && !writing && !waiting_after_failure && now_ms - app.changed_at_ms >= kAutosaveDelayMs;
+    if (due) {
+        // A large map's text is made a slice per frame, so typing never waits for it.
+        // Handing the finished text to the storage (a copy out of the wasm heap) gets
+        // a frame of its own.
+        const Map& map = app.ed.doc.map;
+        if (app.slicer.done()) {
+            store_text(app, app.slicer.take(), true);
+        } else {
+            const double start = platform::now_ms();
+            if (!app.slicer.started()) {
+                app.slicer.begin(map);
+                app.slicing_revision = rev;
+                app.current_save = {};
+            }
+            while (!app.slicer.step(map, kSliceBytes) && platform::now_ms() - start < kSliceBudgetMs) {
+            }
+            const double spent = platform::now_ms() - start;
+            app.current_save.slices++;
+            app.current_save.slice_ms_max = std::max(app.current_save.slice_ms_max, spent);
+            app.current_save.text_ms += spent;
+            // A small map is done in one go: no need to wait for the next frame.
+            if (app.slicer.done() && app.current_save.slices == 1) store_text(app, app.slicer.take(), true);
+        }
     }
     update_unsaved_flag(app);
-    return pending && app.storage_error.empty();
+    writing = app.commit_ticket != 0 && app.committing_revision == rev;
+    // Frames are wanted until the save is made; the disk's answer wakes the page itself.
+    return pending && !writing && !waiting_after_failure && app.storage_error.empty() && !app.other_tab_changed;
 }
 
-void switch_to(AppState& app, Map map) {
-    app.other_tab_changed = false;
-    app.ed.doc.replace(std::move(map));
-    app.ed.selection.clear();
-    app.ed.view_as_persona.clear();
-    app.ed.fit_pending = true;
-    app.seen_revision = ~0ull;
-    save_now(app);
-    app.ed.doc.history.mark_saved();
-}
+void switch_to(AppState& app, Map map) { open_map(app, std::move(map), true); }
 
 void start_session(AppState& app) {
+    app.persistence = platform::storage_persistence();
     std::string last = app.library.last_open();
     if (!last.empty()) {
         LoadResult r = app.library.open(last);
@@ -107,7 +211,7 @@ void start_session(AppState& app) {
         fallback.title = "Untitled journey";
         fallback.lanes = default_lanes();
     }
-    switch_to(app, map ? std::move(*map) : std::move(fallback));
+    open_map(app, map ? std::move(*map) : std::move(fallback), false);
     if (!platform::storage_available()) {
         app.storage_error = "this browser offers no storage here (private mode or disabled)";
         update_unsaved_flag(app);

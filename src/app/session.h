@@ -12,10 +12,16 @@ namespace jm {
 // Reopens the map that was open last, or starts a new one from a template.
 void start_session(AppState& app);
 
-// Called every frame: stores the map about a second after the last edit.
-// Returns true while a save is pending (the app keeps drawing until then).
+// Called every frame: stores the map about a second after the last edit. A large
+// map's text is made a few milliseconds per frame (MapTextSlicer); the revision
+// counts as stored once the storage reports the batch on disk (storage_committed).
+// Returns true while frames are needed for it (the app keeps drawing until then).
 bool autosave_tick(AppState& app, double now_ms);
 void save_now(AppState& app);
+// The page is being hidden or closed: a pending autosave is written at once, whole.
+void flush_autosave(AppState& app);
+// The storage's answer for a batch of writes (platform::on_storage_committed).
+void storage_committed(AppState& app, int ticket, const std::string& error);
 
 // Makes `map` the open map (a fresh undo history) and stores it in the library.
 void switch_to(AppState& app, Map map);

@@ -34,7 +34,153 @@ void sort_entries(std::vector<LibraryEntry>& entries) {
     });
 }
 
+// The map without its stages, and a stage without its touchpoints, copied field
+// by field. The structured bindings stop the build when a field is added to Map
+// or Stage, so that a new field cannot be left out of the stored text unnoticed.
+Map without_stages(const Map& m) {
+    const auto& [id, title, description, objective, segment, author, currency, created, modified, lanes, stages, personas,
+                 period, period_previous, unknown] = m;
+    (void)stages;
+    return Map{id, title, description, objective, segment, author, currency, created, modified, lanes, {}, personas,
+               period, period_previous, unknown};
+}
+
+Stage without_touchpoints(const Stage& s) {
+    const auto& [id, name, description, goal, owner, business_voice, kpis, funnel_count, funnel_count_previous, handoff,
+                 survey, survey_previous, touchpoints, unknown] = s;
+    (void)touchpoints;
+    return Stage{id, name, description, goal, owner, business_voice, kpis, funnel_count, funnel_count_previous, handoff,
+                 survey, survey_previous, {}, unknown};
+}
+
+// Canonical text is indented two spaces per level and escapes every newline
+// inside strings, so a raw newline followed by N spaces and a key can only be
+// structure at that depth. These markers find the pieces of a one-stage map.
+constexpr std::string_view kStagesOpen = "\n  \"stages\": [\n";          // in a map with stages
+constexpr std::string_view kStagesEmpty = "\n  \"stages\": []";           // in a map without
+constexpr std::string_view kOneStageEnd = "\n  ],\n  \"personas\": []\n}\n";
+constexpr std::string_view kTouchpointsOpen = "\n      \"touchpoints\": [\n";
+constexpr std::string_view kTouchpointsClose = "\n      ]";
+
+// The text of `stage` as it stands inside a map's "stages" list (indent 4), or
+// nullopt when the writer's output is not shaped as expected.
+std::optional<std::string> stage_text(Stage stage) {
+    Map one;
+    one.stages.push_back(std::move(stage));
+    std::string text = save_map_json(one);
+    std::size_t open = text.find(kStagesOpen);
+    if (open == std::string::npos || text.size() < kOneStageEnd.size() ||
+        text.compare(text.size() - kOneStageEnd.size(), kOneStageEnd.size(), kOneStageEnd) != 0)
+        return std::nullopt;
+    std::size_t from = open + kStagesOpen.size();
+    std::size_t to = text.size() - kOneStageEnd.size();
+    if (to < from) return std::nullopt;
+    return text.substr(from, to - from);
+}
+
 }  // namespace
+
+void MapTextSlicer::fall_back(const Map& map) {
+    out_ = save_map_json(map);
+    tail_.clear();
+    stage_tail_.clear();
+    fell_back_ = true;
+    done_ = true;
+}
+
+void MapTextSlicer::begin(const Map& map) {
+    *this = MapTextSlicer();
+    started_ = true;
+    std::string shell = save_map_json(without_stages(map));
+    std::size_t at = shell.find(kStagesEmpty);
+    if (at == std::string::npos) return fall_back(map);
+    if (map.stages.empty()) {
+        out_ = std::move(shell);
+        done_ = true;
+        return;
+    }
+    out_ = shell.substr(0, at) + std::string(kStagesOpen);
+    tail_ = "\n  ]" + shell.substr(at + kStagesEmpty.size());
+}
+
+bool MapTextSlicer::step(const Map& map, std::size_t budget_bytes) {
+    if (!started_) begin(map);
+    constexpr std::size_t kBatch = 16;   // touchpoints per serialisation call
+    const std::size_t start = out_.size();
+    while (!done_ && out_.size() - start < budget_bytes) {
+        if (stage_ >= map.stages.size()) {
+            out_ += tail_;
+            tail_.clear();
+            done_ = true;
+            break;
+        }
+        const Stage& stage = map.stages[stage_];
+        if (!in_stage_) {
+            if (stage_ > 0) out_ += ",\n";
+            Stage shell = without_touchpoints(stage);
+            if (!stage.touchpoints.empty()) shell.touchpoints.emplace_back();   // a placeholder, replaced below
+            auto text = stage_text(std::move(shell));
+            if (!text) {
+                fall_back(map);
+                return true;
+            }
+            if (stage.touchpoints.empty()) {
+                out_ += *text;
+                ++stage_;
+                continue;
+            }
+            std::size_t open = text->find(kTouchpointsOpen);
+            std::size_t close = open == std::string::npos ? open : text->find(kTouchpointsClose, open + kTouchpointsOpen.size());
+            if (close == std::string::npos) {
+                fall_back(map);
+                return true;
+            }
+            out_.append(*text, 0, open + kTouchpointsOpen.size());
+            stage_tail_ = text->substr(close);
+            in_stage_ = true;
+            touchpoint_ = 0;
+        }
+        std::size_t end = std::min(stage.touchpoints.size(), touchpoint_ + kBatch);
+        Stage batch;
+        batch.touchpoints.assign(stage.touchpoints.begin() + static_cast<std::ptrdiff_t>(touchpoint_),
+                                 stage.touchpoints.begin() + static_cast<std::ptrdiff_t>(end));
+        auto text = stage_text(std::move(batch));
+        std::size_t open = text ? text->find(kTouchpointsOpen) : std::string::npos;
+        std::size_t close = open == std::string::npos ? open : text->rfind(kTouchpointsClose);
+        if (close == std::string::npos || close < open + kTouchpointsOpen.size()) {
+            fall_back(map);
+            return true;
+        }
+        if (touchpoint_ > 0) out_ += ",\n";
+        out_.append(*text, open + kTouchpointsOpen.size(), close - open - kTouchpointsOpen.size());
+        touchpoint_ = end;
+        if (touchpoint_ == stage.touchpoints.size()) {
+            out_ += stage_tail_;
+            stage_tail_.clear();
+            in_stage_ = false;
+            ++stage_;
+        }
+    }
+    return done_;
+}
+
+double MapTextSlicer::progress(const Map& map) const {
+    if (done_) return 1.0;
+    std::size_t total = 0, before = 0;
+    for (std::size_t i = 0; i < map.stages.size(); ++i) {
+        std::size_t n = map.stages[i].touchpoints.size() + 1;
+        total += n;
+        if (i < stage_) before += n;
+        else if (i == stage_) before += in_stage_ ? touchpoint_ + 1 : 0;
+    }
+    return total ? static_cast<double>(before) / static_cast<double>(total) : 0.0;
+}
+
+std::string MapTextSlicer::take() {
+    std::string text = std::move(out_);
+    *this = MapTextSlicer();
+    return text;
+}
 
 LibraryEntry Library::summarise(const std::string& id, const std::string& text) {
     LibraryEntry e;
@@ -94,10 +240,11 @@ std::vector<LibraryEntry> Library::list() {
     return out;
 }
 
-bool Library::contains(const std::string& id) { return store_.get(map_key(id)).has_value(); }
+bool Library::contains(const std::string& id) { return store_.has(map_key(id)); }
 
-std::string Library::save(const Map& map) {
-    std::string text = save_map_json(map);
+std::string Library::save(const Map& map) { return save_text(map, save_map_json(map)); }
+
+std::string Library::save_text(const Map& map, const std::string& text) {
     std::string error = store_.set(map_key(map.id), text);
     if (!error.empty()) return error;
     std::vector<LibraryEntry> index = read_index();
@@ -172,6 +319,10 @@ std::string Library::fresh_id_for(const Map& map) {
         std::string id = map.id + "-" + std::to_string(n);
         if (!contains(id)) return id;
     }
+}
+
+bool MemoryStore::has(const std::string& key) {
+    return std::any_of(items_.begin(), items_.end(), [&](const auto& kv) { return kv.first == key; });
 }
 
 std::optional<std::string> MemoryStore::get(const std::string& key) {

@@ -1,5 +1,6 @@
-// The library of maps kept in the browser (localStorage), written against a
-// small key-value interface so its rules are tested natively.
+// The library of maps kept in the browser (IndexedDB, read through an in-memory
+// mirror: see web/storage.js), written against a small key-value interface so
+// its rules are tested natively.
 //
 // Keys: "journeymap:map:<id>"  the map file's canonical JSON
 //       "journeymap:index"     a JSON array summarising every map (title, counts, modified)
@@ -7,6 +8,7 @@
 // The index is only a cache: a missing or stale index is rebuilt from the maps.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +26,8 @@ public:
     virtual std::string set(const std::string& key, const std::string& value) = 0;
     virtual std::string remove(const std::string& key) = 0;
     virtual std::vector<std::string> keys(const std::string& prefix) = 0;
+    // Whether `key` is stored, without copying its value (a map can be 10 MB).
+    virtual bool has(const std::string& key) { return get(key).has_value(); }
 };
 
 struct LibraryEntry {
@@ -52,6 +56,9 @@ public:
     // Stores the map under its id. "" on success, else why it could not be stored
     // (the map itself is untouched either way).
     std::string save(const Map& map);
+    // The same with the map's text already made (save_map_json(map), e.g. by a
+    // MapTextSlicer), so a large map is not serialised twice.
+    std::string save_text(const Map& map, const std::string& text);
     LoadResult open(const std::string& id);
     std::optional<std::string> raw_text(const std::string& id);
 
@@ -77,6 +84,36 @@ private:
     LibraryEntry summarise(const std::string& id, const std::string& text);
 };
 
+// Writes save_map_json(map) a slice at a time, so that storing a large map does
+// not stop the editor for the whole serialisation (about 11 MB for 10,000
+// touchpoints): each step() serialises a few touchpoints and returns, and the
+// finished text is byte for byte what save_map_json(map) gives. Nothing is kept
+// of the map between steps but positions, so the map must be the same at every
+// step: when it changes, begin again.
+class MapTextSlicer {
+public:
+    void begin(const Map& map);
+    // Serialises at least `budget_bytes` of text (or what is left); true when done.
+    bool step(const Map& map, std::size_t budget_bytes);
+    bool started() const { return started_; }
+    bool done() const { return done_; }
+    double progress(const Map& map) const;   // 0..1
+    std::string take();                      // the text, once done; resets the slicer
+    bool fell_back() const { return fell_back_; }   // the format surprised the slicer: it used save_map_json whole
+
+private:
+    void fall_back(const Map& map);
+    std::string out_;
+    std::string tail_;         // the map's text after its stages
+    std::string stage_tail_;   // the current stage's text after its touchpoints
+    std::size_t stage_ = 0;
+    std::size_t touchpoint_ = 0;
+    bool in_stage_ = false;
+    bool started_ = false;
+    bool done_ = false;
+    bool fell_back_ = false;
+};
+
 // A KeyValueStore in memory, for tests and when the browser offers no storage.
 class MemoryStore : public KeyValueStore {
 public:
@@ -84,6 +121,7 @@ public:
     std::string set(const std::string& key, const std::string& value) override;
     std::string remove(const std::string& key) override;
     std::vector<std::string> keys(const std::string& prefix) override;
+    bool has(const std::string& key) override;
     std::size_t quota = static_cast<std::size_t>(-1);   // bytes; set lower to simulate a full store
     std::size_t used() const;
 

@@ -33,18 +33,44 @@ void pick_file(const std::string& accept, std::function<void(const std::string&,
 // Files dropped anywhere on the page: `on_drop(name, bytes)` runs once per file.
 void on_file_dropped(std::function<void(const std::string&, const std::string&)> on_drop);
 
-// Persistent key-value storage (localStorage on the web).
+// Persistent key-value storage. On the web it is IndexedDB seen through an
+// in-memory mirror loaded before the app starts (web/storage.js): reads are
+// synchronous; a write changes the mirror at once and reaches the disk with the
+// other writes of the same batch, in one transaction. storage_commit() closes the
+// batch (writes left open are committed at the end of the current frame or call);
+// its outcome arrives later through on_storage_committed.
 struct StorageResult {
     bool ok = false;
-    std::string error;   // "quota exceeded", "storage unavailable", ...
+    std::string error;   // "browser storage is full", "browser storage is disabled", ...
 };
+// The error of a write refused because another tab wrote the same map since this one read it.
+inline constexpr const char* kStorageConflict = "changed in another tab";
+
 StorageResult storage_set(const std::string& key, const std::string& value);
 std::optional<std::string> storage_get(const std::string& key);
+bool storage_has(const std::string& key);
 StorageResult storage_remove(const std::string& key);
 std::vector<std::string> storage_keys(const std::string& prefix);
+// False when nothing persists (storage refused): maps live in memory until the page closes.
 bool storage_available();
-// Another tab of the same site changed `key` (the browser's storage event).
+// "indexeddb", "localstorage" (IndexedDB refused: the old 5 MB store) or "memory".
+std::string storage_backend();
+
+// Closes the current batch of writes and returns its ticket (0: nothing was written).
+int storage_commit();
+// A batch ended: error is "" once it is on disk, else why not (kStorageConflict,
+// "browser storage is full"...). Called between frames.
+void on_storage_committed(std::function<void(int ticket, const std::string& error)> handler);
+// Another tab of the same site changed `key`; the mirror already holds its value.
 void on_storage_changed(std::function<void(const std::string& key)> handler);
+// The page is being hidden or closed: pending work should be written now.
+void on_storage_flush(std::function<void()> handler);
+
+// Whether the browser keeps the site's storage when the disk runs low.
+enum class Persistence { Unknown, Granted, Refused };
+Persistence storage_persistence();
+// Asks for persistent storage (navigator.storage.persist()); the answer comes later.
+void storage_request_persist(std::function<void(Persistence)> on_answer);
 
 // Renders `draw_list` (in pixels, origin 0,0) into an offscreen image of
 // width x height and saves it as a PNG the user downloads. Call after the frame

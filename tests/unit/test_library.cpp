@@ -2,6 +2,8 @@
 
 #include "io/library.h"
 #include "io/map_json.h"
+#include "io/templates.h"
+#include "support/large_map.h"
 
 using namespace jm;
 
@@ -130,4 +132,100 @@ TEST_CASE("the last open map is remembered and forgotten on delete", "[library]"
     REQUIRE(lib.last_open() == "a");
     lib.remove("a");
     REQUIRE(lib.last_open().empty());
+}
+
+TEST_CASE("save_text stores the given text and indexes the map", "[library]") {
+    MemoryStore store;
+    Library lib(store);
+    Map m = sample("a", "Given", "2026-01-01T00:00:00Z");
+    std::string text = save_map_json(m);
+    REQUIRE(lib.save_text(m, text) == "");
+    REQUIRE(lib.raw_text("a") == text);
+    REQUIRE(lib.list().at(0).title == "Given");
+    REQUIRE(lib.contains("a"));
+    REQUIRE_FALSE(lib.contains("b"));
+    REQUIRE(store.has(std::string(Library::kMapPrefix) + "a"));
+}
+
+TEST_CASE("asking whether the library holds a map does not read the map", "[library]") {
+    // In the browser a read copies the whole map (10 MB for a large one) out of the storage.
+    struct CountingStore : MemoryStore {
+        int reads = 0;
+        std::optional<std::string> get(const std::string& key) override {
+            ++reads;
+            return MemoryStore::get(key);
+        }
+    } store;
+    Library lib(store);
+    lib.save(sample("a", "A", "2026-01-01T00:00:00Z"));
+    store.reads = 0;
+    REQUIRE(lib.contains("a"));
+    REQUIRE_FALSE(lib.contains("b"));
+    REQUIRE(lib.fresh_id_for(sample("a", "A", "")) == "a-2");
+    REQUIRE(store.reads == 0);
+}
+
+namespace {
+
+// Serialises `map` with the slicer, `budget` bytes per step; counts the steps.
+std::string sliced(const Map& map, std::size_t budget, int* steps = nullptr, bool* fell_back = nullptr) {
+    MapTextSlicer slicer;
+    slicer.begin(map);
+    int n = 0;
+    while (!slicer.step(map, budget)) ++n;
+    if (steps) *steps = n + 1;
+    if (fell_back) *fell_back = slicer.fell_back();
+    return slicer.take();
+}
+
+}  // namespace
+
+TEST_CASE("the sliced writer gives exactly save_map_json's bytes", "[library]") {
+    std::vector<Map> maps;
+    for (const auto& t : embedded_templates()) {
+        LoadResult r = load_map_json(t.json);
+        REQUIRE(r.ok());
+        maps.push_back(*r.map);
+    }
+    Map empty;
+    empty.id = "empty";
+    maps.push_back(empty);   // no stages at all
+    Map odd = jm::testing::make_large_map({.stages = 7, .touchpoints = 300, .personas = 4});
+    odd.stages[0].touchpoints.clear();               // an empty first stage
+    odd.stages[3].touchpoints.clear();               // and one in the middle
+    odd.stages[6].touchpoints.resize(1);             // a last stage with one card
+    odd.title = "Títle with \"quotes\",\n newlines and  \"stages\": [] inside";
+    odd.unknown["zz_future"] = R"({"nested": ["\n  ],\n  \"personas\": []"]})";
+    odd.stages[1].unknown["stage_extra"] = "[1, 2, 3]";
+    odd.stages[1].touchpoints[2].unknown["tp_extra"] = R"({"touchpoints": []})";
+    odd.stages[2].touchpoints[0].description = "\n      ]\n      \"touchpoints\": [\n";
+    maps.push_back(odd);
+    maps.push_back(jm::testing::make_large_map({.stages = 1, .touchpoints = 500, .personas = 2}));   // one big stage
+
+    for (const Map& m : maps) {
+        const std::string expected = save_map_json(m);
+        for (std::size_t budget : {std::size_t(1), std::size_t(4096), std::size_t(1) << 30}) {
+            bool fell_back = true;
+            REQUIRE(sliced(m, budget, nullptr, &fell_back) == expected);
+            REQUIRE_FALSE(fell_back);
+        }
+    }
+}
+
+TEST_CASE("the sliced writer works in small steps on a large map", "[library]") {
+    Map big = jm::testing::make_large_map({.stages = 20, .touchpoints = 2000, .personas = 20});
+    const std::string expected = save_map_json(big);
+    int steps = 0;
+    REQUIRE(sliced(big, 64 * 1024, &steps) == expected);
+    // Each step makes at least what was asked and at most a batch of cards more.
+    REQUIRE(steps <= static_cast<int>(expected.size() / (64 * 1024)) + 1);
+    REQUIRE(steps >= static_cast<int>(expected.size() / (2 * 64 * 1024)));
+
+    MapTextSlicer slicer;
+    slicer.begin(big);
+    REQUIRE(slicer.progress(big) == 0.0);
+    slicer.step(big, expected.size() / 2);
+    REQUIRE(slicer.progress(big) > 0.3);
+    REQUIRE(slicer.progress(big) < 0.7);
+    REQUIRE_FALSE(slicer.done());
 }
