@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <limits>
 #include <map>
 
 #include "io/map_json.h"
@@ -24,6 +25,25 @@ std::string content_id(const json& doc) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "map-%08llx", static_cast<unsigned long long>(h & 0xffffffffULL));
     return buf;
+}
+
+// Emotion 1..5 (version 0) -> -2..+2: any number moves down by 3 (4.0 -> 1.0
+// too), and validation then judges the result. Exactly, for every number JSON
+// holds: non-negative integers arrive unsigned and may pass INT64_MAX (read as
+// signed they would wrap), and subtracting 3 near INT64_MIN would overflow; a
+// result no 64-bit integer holds becomes a double, which validation reports as
+// out of range like any other. Anything but a number is left for validation too.
+json emotion_0_to_1(const json& emotion) {
+    if (emotion.is_number_unsigned()) {
+        const std::uint64_t u = emotion.get<std::uint64_t>();
+        return u >= 3 ? json(u - 3) : json(static_cast<std::int64_t>(u) - 3);
+    }
+    if (emotion.is_number_integer()) {
+        const std::int64_t v = emotion.get<std::int64_t>();
+        return v >= std::numeric_limits<std::int64_t>::min() + 3 ? json(v - 3) : json(static_cast<double>(v) - 3.0);
+    }
+    if (emotion.is_number_float()) return emotion.get<double>() - 3.0;
+    return emotion;
 }
 
 // Version 0 (the prototype's format) differs from version 1 in four ways:
@@ -53,9 +73,7 @@ std::string migrate_0_to_1(json& doc) {
         auto it = stage_at.find(tp["stage"].get<std::string>());
         if (it == stage_at.end()) return "touchpoint " + std::to_string(i) + " names an unknown stage \"" + tp["stage"].get<std::string>() + "\"";
         tp.erase("stage");
-        // Any number moves down by 3 (4.0 -> 1.0 too); validation then judges the result.
-        if (tp.contains("emotion") && tp["emotion"].is_number_integer()) tp["emotion"] = tp["emotion"].get<long long>() - 3;
-        else if (tp.contains("emotion") && tp["emotion"].is_number_float()) tp["emotion"] = tp["emotion"].get<double>() - 3.0;
+        if (tp.contains("emotion")) tp["emotion"] = emotion_0_to_1(tp["emotion"]);
         stages[it->second]["touchpoints"].push_back(tp);
     }
     out["stages"] = stages;

@@ -19,6 +19,12 @@ bool usable(const std::optional<double>& v, const char* name, std::string& why) 
 
 double base_of(const std::optional<double>& v) { return v && std::isfinite(*v) && *v > 0 ? *v : 0; }
 
+// a + b for a reason's text; two values near the largest double add up to infinity.
+std::string format_sum(double a, double b) {
+    const double sum = a + b;
+    return std::isfinite(sum) ? format_plain(sum) : format_plain(a) + " + " + format_plain(b);
+}
+
 }  // namespace
 
 Figure churn_rate(const Period& p) {
@@ -31,7 +37,7 @@ Figure churn_rate(const Period& p) {
     if (lost > start)
         return unavailable_figure("lost (" + format_plain(lost) + ") > customers at start (" + format_plain(start) + ")",
                                   base, kChurnFormula, "%");
-    return make_figure(100.0 * lost / start, start, kChurnFormula, "%");
+    return make_figure(100.0 * (lost / start), start, kChurnFormula, "%");   // 100 x lost alone may overflow
 }
 
 Figure retention_rate(const Period& p) {
@@ -55,12 +61,15 @@ Figure net_revenue_retention(const Period& p) {
     }
     const double start = *p.revenue_start;
     if (start == 0) return unavailable_figure("zero revenue at start", 0, kNrrFormula, "%");
-    const double lost = *p.revenue_contraction + *p.revenue_churned;
+    const double lost = *p.revenue_contraction + *p.revenue_churned;   // infinite only when > start
     if (lost > start)
-        return unavailable_figure("contraction + churned revenue (" + format_plain(lost) + ") > revenue at start (" +
-                                      format_plain(start) + ")",
+        return unavailable_figure("contraction + churned revenue (" + format_sum(*p.revenue_contraction, *p.revenue_churned) +
+                                      ") > revenue at start (" + format_plain(start) + ")",
                                   base, kNrrFormula, "%");
-    return make_figure(100.0 * (start + *p.revenue_expansion - lost) / start, start, kNrrFormula, "%");
+    // As shares of the start revenue, so that revenues near the largest double
+    // still give a figure where (start + expansion - lost) would overflow.
+    const double share = 1.0 + *p.revenue_expansion / start - (*p.revenue_contraction / start + *p.revenue_churned / start);
+    return make_figure(100.0 * share, start, kNrrFormula, "%");
 }
 
 Figure customer_lifetime_value(const Period& p) {

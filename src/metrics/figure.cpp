@@ -5,8 +5,10 @@
 namespace jm {
 
 Figure make_figure(double value, double base, const char* formula, const char* unit) {
+    if (std::isnan(value) || std::isnan(base))
+        return unavailable_figure("result is undefined (not a number)", base, formula, unit);
     if (!std::isfinite(value) || !std::isfinite(base))
-        return unavailable_figure("result is not a finite number", std::isfinite(base) ? base : 0, formula, unit);
+        return unavailable_figure("result too large to represent", base, formula, unit);
     Figure f;
     f.value = value;
     f.base = base;

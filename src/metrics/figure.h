@@ -21,8 +21,10 @@ struct Figure {
     bool available() const { return value.has_value(); }
 };
 
-// A computed figure. A non-finite value (an overflow, a division gone wrong)
-// becomes "not available" rather than leaking a NaN or an infinity.
+// A computed figure. A non-finite value or base becomes "not available" rather
+// than leaking a NaN or an infinity: "result too large to represent" for an
+// infinity (inputs near the largest double, 1.8e308, overflow on the way),
+// "result is undefined (not a number)" for a NaN. The base is then 0 unless finite.
 Figure make_figure(double value, double base, const char* formula, const char* unit);
 
 // A figure that cannot be computed, with the reason in plain words.

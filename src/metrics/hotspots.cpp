@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "metrics/metrics.h"
+#include "metrics/saturating.h"
 #include "metrics/text_format.h"
 
 namespace jm {
@@ -30,8 +31,10 @@ struct ReachScale {
 
 HotspotFactors touchpoint_factors(const TouchpointInputs& in, const ReachScale& scale) {
     HotspotFactors f;
-    f.friction = clamp01(in.friction * 0.2);
-    f.negativity = clamp01(-in.emotion * 0.5);
+    // In doubles before the sign flips: -emotion overflows an int at INT_MIN, and
+    // the model does not bound emotion (only the loader does).
+    f.friction = clamp01(static_cast<double>(in.friction) * 0.2);
+    f.negativity = clamp01(-static_cast<double>(in.emotion) * 0.5);
     f.survey = in.survey_badness;
     if (in.volume > 0) f.reach = clamp01(std::log1p(in.volume) * scale.per_log_volume);
     else if (in.volume < 0) f.reach = clamp01(in.persona_weight * scale.per_weight);
@@ -39,7 +42,7 @@ HotspotFactors touchpoint_factors(const TouchpointInputs& in, const ReachScale& 
 }
 
 std::string answers(const Figure& f) {
-    const auto n = static_cast<std::int64_t>(f.base);
+    const std::int64_t n = count_from_double(f.base);
     return " from " + format_count(n) + (n == 1 ? " answer" : " answers");
 }
 

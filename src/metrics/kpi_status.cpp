@@ -11,6 +11,25 @@ std::optional<double> finite(const std::optional<double>& v) {
     return v && std::isfinite(*v) ? v : std::nullopt;
 }
 
+// Why a value `finite` dropped is missing: not given, or not a finite number.
+std::string missing_reason(const std::optional<double>& v, const char* name) {
+    return v ? std::string(name) + " is not a finite number" : "no " + std::string(name);
+}
+
+// current - target, or why not. Two finite values can still be too far apart:
+// 1e308 - (-1e308) is infinite, so the difference is checked, never assumed.
+void set_gap(KpiMetrics& m, const std::optional<double>& current, const std::optional<double>& target) {
+    if (!current) {
+        m.gap_unavailable = m.value.unavailable;
+    } else if (!finite(target)) {
+        m.gap_unavailable = missing_reason(target, "target");
+    } else if (const double gap = *current - *target; std::isfinite(gap)) {
+        m.gap = gap;
+    } else {
+        m.gap_unavailable = "current - target too large to represent";
+    }
+}
+
 }  // namespace
 
 KpiStatus kpi_status(const Kpi& kpi) {
@@ -37,10 +56,10 @@ KpiMetrics kpi_metrics(const Kpi& kpi, int stage, int index) {
     m.index = index;
     const auto current = finite(kpi.current);
     m.value = current ? make_figure(*current, 0, kKpiFormula, "")
-                      : unavailable_figure("no current value", 0, kKpiFormula, "");
+                      : unavailable_figure(missing_reason(kpi.current, "current value"), 0, kKpiFormula, "");
     set_previous(m.value, finite(kpi.previous));
     m.target = finite(kpi.target);
-    if (current && m.target) m.gap = *current - *m.target;
+    set_gap(m, current, kpi.target);
     m.status = kpi_status(kpi);
     m.trend = kpi_trend(kpi);
     return m;

@@ -20,7 +20,8 @@ struct KpiMetrics {
     int index = -1;                 // index into that stage's kpis
     Figure value;                   // current, previous and delta
     std::optional<double> target;
-    std::optional<double> gap;      // current - target, when both exist
+    std::optional<double> gap;      // current - target, when both exist and the difference is finite
+    std::string gap_unavailable;    // why gap is absent ("no target"); empty when present
     KpiStatus status = KpiStatus::NoValue;
     KpiTrend trend = KpiTrend::Unknown;
 };

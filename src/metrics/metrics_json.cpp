@@ -8,9 +8,13 @@ namespace {
 
 using nlohmann::json;
 
+// Rounded to 4 decimals. Beyond 2^53 / 1e4 a double has no fourth decimal to
+// round, and scaling a value near the largest double by 1e4 would make it
+// infinite: such values are written as they are, never as null.
 json number(double v) {
     if (!std::isfinite(v)) return nullptr;
-    double r = std::round(v * 1e4) / 1e4;
+    constexpr double kNoDecimalsBeyond = 9007199254740992.0 / 1e4;   // 2^53 / 1e4
+    const double r = std::fabs(v) < kNoDecimalsBeyond ? std::round(v * 1e4) / 1e4 : v;
     return r == 0 ? 0.0 : r;  // no "-0.0"
 }
 
@@ -74,6 +78,7 @@ json kpi_to_json(const Kpi& kpi, const KpiMetrics& k) {
             {"value", figure_to_json(k.value)},
             {"target", number(k.target)},
             {"gap", number(k.gap)},
+            {"gap_unavailable", text_or_null(k.gap_unavailable)},
             {"status", kpi_status_key(k.status)},
             {"trend", kpi_trend_key(k.trend)}};
 }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "metrics/metrics_json.h"
+#include "metrics/saturating.h"
 #include "metrics/text_format.h"
 
 namespace jm {
@@ -66,7 +67,7 @@ std::string plural(std::int64_t n, const char* noun) {
 }
 
 std::string answers(const Figure& f) {
-    return format_count(static_cast<std::int64_t>(f.base)) + (f.base == 1 ? " answer" : " answers");
+    return format_count(count_from_double(f.base)) + (f.base == 1 ? " answer" : " answers");
 }
 
 void survey_section(std::ostream& out, const SurveyFigures& s) {

@@ -1,13 +1,24 @@
 #include "metrics/rollup.h"
 
+#include "metrics/saturating.h"
+
 namespace jm {
+
+namespace {
+
+std::int64_t add_volume(std::int64_t sum, std::int64_t volume) {
+    bool saturated = false;   // a saturated volume stays usable: see RollupMetrics::volume
+    return saturating_add(sum, volume, saturated);
+}
+
+}  // namespace
 
 void RollupAccumulator::add_touchpoint(const Touchpoint& tp, const SurveyCounts& current, const SurveyCounts* previous) {
     ++touchpoints_;
     friction_sum_ += tp.friction;
     emotion_sum_ += tp.emotion;
     if (tp.volume && *tp.volume >= 0) {
-        volume_sum_ += *tp.volume;
+        volume_sum_ = add_volume(volume_sum_, *tp.volume);
         ++with_volume_;
     }
     current_.add(current);
@@ -29,7 +40,7 @@ void RollupAccumulator::add(const RollupAccumulator& o) {
     touchpoints_ += o.touchpoints_;
     friction_sum_ += o.friction_sum_;
     emotion_sum_ += o.emotion_sum_;
-    volume_sum_ += o.volume_sum_;
+    volume_sum_ = add_volume(volume_sum_, o.volume_sum_);
     with_volume_ += o.with_volume_;
     current_.add(o.current_);
     previous_.add(o.previous_);

@@ -19,7 +19,9 @@ struct RollupMetrics {
     std::int64_t touchpoints = 0;              // touchpoints counted in the group
     Figure mean_friction;                      // 0..5, base = touchpoints
     Figure mean_emotion;                       // -2..2, base = touchpoints
-    std::optional<std::int64_t> volume;        // sum of the known touchpoint volumes
+    // Sum of the known touchpoint volumes. It stops at the largest count (kCountMax)
+    // rather than wrap: reach is read on a log scale, where that is still "the most".
+    std::optional<std::int64_t> volume;
     std::int64_t touchpoints_with_volume = 0;
     SurveyCounts counts;                       // summed answers of the current period
     SurveyFigures survey;                      // figures from `counts`, compared with the previous period
@@ -40,7 +42,7 @@ private:
     std::int64_t touchpoints_ = 0;
     double friction_sum_ = 0;
     double emotion_sum_ = 0;
-    std::int64_t volume_sum_ = 0;
+    std::int64_t volume_sum_ = 0;     // saturates: a thousand volumes near the file limit pass 2^63
     std::int64_t with_volume_ = 0;
     SurveyCounts current_;
     SurveyCounts previous_;

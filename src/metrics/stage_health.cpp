@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "metrics/saturating.h"
 #include "metrics/text_format.h"
 
 namespace jm {
@@ -28,7 +29,7 @@ std::string band_note(Health h, const Band& b, const char* unit) {
 void judge_survey(const Figure& f, const char* name, const Band& band, const char* unit, int decimals,
                   std::vector<HealthReason>& out) {
     if (!f.value) return;
-    const auto n = static_cast<std::int64_t>(f.base);
+    const std::int64_t n = count_from_double(f.base);
     const std::string from = " from " + format_count(n) + (n == 1 ? " answer" : " answers");
     if (n < kHealthMinAnswers) {
         out.push_back({Health::Unknown, std::string(name) + " " + format_fixed(*f.value, decimals) + unit + from +

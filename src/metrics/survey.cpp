@@ -1,20 +1,38 @@
 #include "metrics/survey.h"
 
-#include <numeric>
 #include <optional>
+
+#include "metrics/saturating.h"
 
 namespace jm {
 
 namespace {
 
 template <std::size_t N>
-std::int64_t total(const std::array<std::int64_t, N>& a) {
-    return std::accumulate(a.begin(), a.end(), std::int64_t{0});
+std::int64_t total(const std::array<std::int64_t, N>& a, bool& overflow) {
+    std::int64_t sum = 0;
+    for (auto c : a) sum = saturating_add(sum, c, overflow);
+    return sum;
 }
 
+// to += from, element by element, saturating. This runs for every touchpoint and
+// each of its personas, so the common case (nothing overflows) is a branch-free
+// loop the compiler vectorizes: the sums wrap in unsigned arithmetic (defined),
+// and a signed overflow shows as a result whose sign differs from both operands'.
+// Only when one did is the sum redone saturating.
 template <std::size_t N>
-void add_counts(std::array<std::int64_t, N>& to, const std::array<std::int64_t, N>& from) {
-    for (std::size_t i = 0; i < N; ++i) to[i] += from[i];
+void add_counts(std::array<std::int64_t, N>& to, const std::array<std::int64_t, N>& from, bool& overflow) {
+    std::array<std::int64_t, N> sum;
+    std::int64_t wrapped = 0;   // sign bit set when a sum wrapped
+    for (std::size_t i = 0; i < N; ++i) {
+        sum[i] = static_cast<std::int64_t>(static_cast<std::uint64_t>(to[i]) + static_cast<std::uint64_t>(from[i]));
+        wrapped |= (to[i] ^ sum[i]) & (from[i] ^ sum[i]);
+    }
+    if (wrapped >= 0) {
+        to = sum;
+        return;
+    }
+    for (std::size_t i = 0; i < N; ++i) to[i] = saturating_add(to[i], from[i], overflow);
 }
 
 // OR of all the counts: negative exactly when one of them is (the sign bit
@@ -28,15 +46,21 @@ std::int64_t or_all(const Counts& a) {
 
 // Copies answers 1..N into `to` easiest first.
 template <std::size_t N>
-void add_ces(std::array<std::int64_t, N>& to, const std::vector<std::int64_t>& answers, bool low_is_easy) {
-    for (std::size_t i = 0; i < N; ++i) to[low_is_easy ? i : N - 1 - i] += answers[i];
+void add_ces(std::array<std::int64_t, N>& to, const std::vector<std::int64_t>& answers, bool low_is_easy,
+             bool& overflow) {
+    for (std::size_t i = 0; i < N; ++i) {
+        std::int64_t& slot = to[low_is_easy ? i : N - 1 - i];
+        slot = saturating_add(slot, answers[i], overflow);
+    }
 }
 
-// Sum over answers of the steps from the hardest end (0..N-1), easiest-first counts.
+// Sum over answers of the steps from the hardest end (0..N-1), easiest-first
+// counts. In doubles: up to N - 1 steps per answer would pass the 64-bit range
+// long before the counts do, and the result is only ever divided into a mean.
 template <std::size_t N>
-std::int64_t ease_steps(const std::array<std::int64_t, N>& easiest_first) {
-    std::int64_t steps = 0;
-    for (std::size_t i = 0; i < N; ++i) steps += easiest_first[i] * static_cast<std::int64_t>(N - 1 - i);
+double ease_steps(const std::array<std::int64_t, N>& easiest_first) {
+    double steps = 0;
+    for (std::size_t i = 0; i < N; ++i) steps += static_cast<double>(easiest_first[i]) * static_cast<double>(N - 1 - i);
     return steps;
 }
 
@@ -48,49 +72,102 @@ struct PeriodValues {
     int scale = 0;   // of the CES answers: 5 or 7, 0 when none, -1 when both scales have answers
 };
 
+// The gap of a figure whose counts are not negative and fit the scale.
+SurveyGap count_gap(bool overflow, std::int64_t answers) {
+    return overflow ? SurveyGap::TooManyAnswers : answers == 0 ? SurveyGap::NoAnswers : SurveyGap::None;
+}
+
+// The totals one period's figures are computed from, and whether they passed the
+// 64-bit range (counted from the distributions' own flags too).
+struct Totals {
+    std::int64_t detractors = 0, passives = 0, promoters = 0, nps = 0;
+    std::int64_t satisfied = 0, csat = 0;
+    std::int64_t five = 0, seven = 0, ces = 0;
+    bool nps_over = false, csat_over = false, ces_over = false;
+};
+
+struct PlainAdd {
+    std::int64_t operator()(std::int64_t a, std::int64_t b, bool&) const { return a + b; }
+};
+struct SaturatingAdd {
+    std::int64_t operator()(std::int64_t a, std::int64_t b, bool& overflow) const { return saturating_add(a, b, overflow); }
+};
+
+template <std::size_t N, typename Add>
+std::int64_t sum_of(const std::array<std::int64_t, N>& a, std::size_t first, std::size_t last, Add add, bool& overflow) {
+    std::int64_t sum = 0;
+    for (std::size_t i = first; i < last; ++i) sum = add(sum, a[i], overflow);
+    return sum;
+}
+
+template <typename Add>
+Totals totals_with(const SurveyCounts& c, Add add) {
+    Totals t;
+    t.nps_over = c.nps_overflow, t.csat_over = c.csat_overflow, t.ces_over = c.ces_overflow;
+    t.detractors = sum_of(c.nps, 0, 7, add, t.nps_over);
+    t.passives = sum_of(c.nps, 7, 9, add, t.nps_over);
+    t.promoters = sum_of(c.nps, 9, 11, add, t.nps_over);
+    t.nps = add(add(t.promoters, t.passives, t.nps_over), t.detractors, t.nps_over);
+    t.satisfied = sum_of(c.csat, 3, 5, add, t.csat_over);
+    t.csat = sum_of(c.csat, 0, 5, add, t.csat_over);
+    t.five = sum_of(c.ces5, 0, 5, add, t.ces_over);
+    t.seven = sum_of(c.ces7, 0, 7, add, t.ces_over);
+    t.ces = add(t.five, t.seven, t.ces_over);
+    return t;
+}
+
+// No total adds more than 16 counts, so when every count's magnitude is below
+// 2^59 no total can pass 2^63: plain adds then, saturating ones otherwise. This
+// runs for every touchpoint, and the check is one vectorized OR.
+Totals totals_of(const SurveyCounts& c) {
+    std::uint64_t magnitudes = 0;
+    auto fold = [&](const auto& counts) {
+        for (std::int64_t v : counts) magnitudes |= static_cast<std::uint64_t>(v ^ (v >> 63));   // |v|, or |v| - 1 below 0
+    };
+    fold(c.nps);
+    fold(c.csat);
+    fold(c.ces5);
+    fold(c.ces7);
+    return magnitudes < (std::uint64_t{1} << 59) ? totals_with(c, PlainAdd{}) : totals_with(c, SaturatingAdd{});
+}
+
 PeriodValues values_of(const SurveyCounts& c, bool low_is_easy, SurveySummary* counts_out) {
-    std::int64_t detractors = 0;
-    for (int i = 0; i <= 6; ++i) detractors += c.nps[i];
-    const std::int64_t passives = c.nps[7] + c.nps[8], promoters = c.nps[9] + c.nps[10];
-    const std::int64_t nps_n = promoters + passives + detractors;
-    const std::int64_t satisfied = c.csat[3] + c.csat[4], csat_n = total(c.csat);
-    const std::int64_t five = total(c.ces5), seven = total(c.ces7), ces_n = five + seven;
+    const Totals t = totals_of(c);
     if (counts_out) {
-        counts_out->promoters = promoters;
-        counts_out->passives = passives;
-        counts_out->detractors = detractors;
-        counts_out->csat_answers = csat_n;
-        counts_out->satisfied = satisfied;
-        counts_out->ces_answers = ces_n;
+        counts_out->promoters = t.promoters;
+        counts_out->passives = t.passives;
+        counts_out->detractors = t.detractors;
+        counts_out->csat_answers = t.csat;
+        counts_out->satisfied = t.satisfied;
+        counts_out->ces_answers = t.ces;
     }
     PeriodValues v;
-    v.scale = five > 0 && seven > 0 ? -1 : five > 0 ? 5 : seven > 0 ? 7 : 0;
+    v.scale = t.five > 0 && t.seven > 0 ? -1 : t.five > 0 ? 5 : t.seven > 0 ? 7 : 0;
     if (c.negative_count) {
         v.nps_gap = v.csat_gap = v.ces_mean_gap = v.ces_ease_gap = SurveyGap::NegativeCount;
         return v;
     }
-    if (nps_n == 0) v.nps_gap = SurveyGap::NoAnswers;
-    else v.nps = 100.0 * static_cast<double>(promoters - detractors) / static_cast<double>(nps_n);
-    if (csat_n == 0) v.csat_gap = SurveyGap::NoAnswers;
-    else v.csat = 100.0 * static_cast<double>(satisfied) / static_cast<double>(csat_n);
-    if (c.ces_mismatch) {
-        v.ces_mean_gap = v.ces_ease_gap = SurveyGap::CesMismatch;
-    } else if (ces_n == 0) {
-        v.ces_mean_gap = v.ces_ease_gap = SurveyGap::NoAnswers;
+    // Differences and ratios in doubles: exact enough for a percentage, and free
+    // of overflow whatever the counts.
+    v.nps_gap = count_gap(t.nps_over, t.nps);
+    if (v.nps_gap == SurveyGap::None)
+        v.nps = 100.0 * (static_cast<double>(t.promoters) - static_cast<double>(t.detractors)) / static_cast<double>(t.nps);
+    v.csat_gap = count_gap(t.csat_over, t.csat);
+    if (v.csat_gap == SurveyGap::None) v.csat = 100.0 * static_cast<double>(t.satisfied) / static_cast<double>(t.csat);
+    v.ces_mean_gap = v.ces_ease_gap = c.ces_mismatch ? SurveyGap::CesMismatch : count_gap(t.ces_over, t.ces);
+    if (v.ces_ease_gap != SurveyGap::None) return v;
+    // Steps are out of 4 on the 5-point scale and out of 6 on the 7-point one:
+    // in twelfths, 3 per step and 2 per step.
+    const double steps5 = ease_steps(c.ces5), steps7 = ease_steps(c.ces7);
+    const double n = static_cast<double>(t.ces);
+    v.ces_ease = 100.0 * (3 * steps5 + 2 * steps7) / (12.0 * n);
+    // With one scale N, the answer read "low is easy" is N - steps and read
+    // "high is easy" is 1 + steps, so the mean follows from the same sum.
+    if (v.scale < 0) {
+        v.ces_mean_gap = SurveyGap::MixedScales;
     } else {
-        // Steps are out of 4 on the 5-point scale and out of 6 on the 7-point one:
-        // in twelfths, 3 per step and 2 per step, summed exactly in integers.
-        const std::int64_t steps5 = ease_steps(c.ces5), steps7 = ease_steps(c.ces7);
-        const double n = static_cast<double>(ces_n);
-        v.ces_ease = 100.0 * static_cast<double>(3 * steps5 + 2 * steps7) / (12.0 * n);
-        // With one scale N, the answer read "low is easy" is N - steps and read
-        // "high is easy" is 1 + steps, so the mean follows from the same sum.
-        if (v.scale < 0) {
-            v.ces_mean_gap = SurveyGap::MixedScales;
-        } else {
-            const double mean_steps = static_cast<double>(v.scale == 5 ? steps5 : steps7) / n;
-            v.ces_mean = low_is_easy ? v.scale - mean_steps : 1.0 + mean_steps;
-        }
+        const double mean_steps = (v.scale == 5 ? steps5 : steps7) / n;
+        v.ces_mean = low_is_easy ? v.scale - mean_steps : 1.0 + mean_steps;
     }
     return v;
 }
@@ -112,8 +189,8 @@ SurveyCounts::SurveyCounts(const Survey& s) : nps(s.nps), csat(s.csat) {
 }
 
 void SurveyCounts::add(const Survey& s) {
-    add_counts(nps, s.nps);
-    add_counts(csat, s.csat);
+    add_counts(nps, s.nps, nps_overflow);
+    add_counts(csat, s.csat, csat_overflow);
     negative_count = negative_count || (or_all(s.nps) | or_all(s.csat)) < 0;
     add_ces_answers(s);
 }
@@ -125,25 +202,39 @@ void SurveyCounts::add_ces_answers(const Survey& s) {
         return;
     }
     negative_count = negative_count || or_all(s.ces) < 0;
-    if (s.ces_scale == 5) add_ces(ces5, s.ces, s.ces_low_is_easy);
-    else add_ces(ces7, s.ces, s.ces_low_is_easy);
+    if (s.ces_scale == 5) add_ces(ces5, s.ces, s.ces_low_is_easy, ces_overflow);
+    else add_ces(ces7, s.ces, s.ces_low_is_easy, ces_overflow);
     (s.ces_low_is_easy ? ces_low_is_easy_seen : ces_high_is_easy_seen) = true;
 }
 
 void SurveyCounts::add(const SurveyCounts& o) {
-    add_counts(nps, o.nps);
-    add_counts(csat, o.csat);
-    add_counts(ces5, o.ces5);
-    add_counts(ces7, o.ces7);
+    add_counts(nps, o.nps, nps_overflow);
+    add_counts(csat, o.csat, csat_overflow);
+    add_counts(ces5, o.ces5, ces_overflow);
+    add_counts(ces7, o.ces7, ces_overflow);
+    nps_overflow = nps_overflow || o.nps_overflow;
+    csat_overflow = csat_overflow || o.csat_overflow;
+    ces_overflow = ces_overflow || o.ces_overflow;
     ces_low_is_easy_seen = ces_low_is_easy_seen || o.ces_low_is_easy_seen;
     ces_high_is_easy_seen = ces_high_is_easy_seen || o.ces_high_is_easy_seen;
     negative_count = negative_count || o.negative_count;
     ces_mismatch = ces_mismatch || o.ces_mismatch;
 }
 
-std::int64_t nps_answers(const SurveyCounts& c) { return total(c.nps); }
-std::int64_t csat_answers(const SurveyCounts& c) { return total(c.csat); }
-std::int64_t ces_answers(const SurveyCounts& c) { return total(c.ces5) + total(c.ces7); }
+std::int64_t nps_answers(const SurveyCounts& c) {
+    bool overflow = false;
+    return total(c.nps, overflow);
+}
+
+std::int64_t csat_answers(const SurveyCounts& c) {
+    bool overflow = false;
+    return total(c.csat, overflow);
+}
+
+std::int64_t ces_answers(const SurveyCounts& c) {
+    bool overflow = false;
+    return saturating_add(total(c.ces5, overflow), total(c.ces7, overflow), overflow);
+}
 
 bool reported_low_is_easy(const SurveyCounts& c) { return !(c.ces_high_is_easy_seen && !c.ces_low_is_easy_seen); }
 
@@ -190,7 +281,9 @@ SurveyFigures survey_figures(const SurveySummary& s) {
     f.satisfied = s.satisfied;
     f.ces_scale = s.ces_scale;
     f.ces_low_is_easy = s.ces_low_is_easy;
-    f.nps = figure_of(s.nps, s.nps_gap, s.promoters + s.passives + s.detractors, kNpsFormula, "points", s.previous_nps);
+    bool overflow = false;   // already a TooManyAnswers gap in s.nps_gap when set
+    const std::int64_t nps_n = saturating_add(saturating_add(s.promoters, s.passives, overflow), s.detractors, overflow);
+    f.nps = figure_of(s.nps, s.nps_gap, nps_n, kNpsFormula, "points", s.previous_nps);
     f.csat = figure_of(s.csat, s.csat_gap, s.csat_answers, kCsatFormula, "%", s.previous_csat);
     f.ces_mean = figure_of(s.ces_mean, s.ces_mean_gap, s.ces_answers, kCesMeanFormula, "", s.previous_ces_mean);
     f.ces_ease = figure_of(s.ces_ease, s.ces_ease_gap, s.ces_answers, kCesEaseFormula, "/100", s.previous_ces_ease);
@@ -208,6 +301,7 @@ const char* survey_gap_reason(SurveyGap gap) {
         case SurveyGap::NegativeCount: return "negative answer count";
         case SurveyGap::CesMismatch: return "CES counts do not match the CES scale";
         case SurveyGap::MixedScales: return "mixed 5- and 7-point answers (see the ease score)";
+        case SurveyGap::TooManyAnswers: return "answer counts too large to add up (the total passes 9.2e18)";
     }
     return "";
 }

@@ -31,6 +31,9 @@ struct SurveyCounts {
     bool ces_high_is_easy_seen = false;
     bool negative_count = false;           // a count below zero: figures are not available
     bool ces_mismatch = false;             // CES counts that do not fit the declared scale
+    // A sum of these counts passed the 64-bit range and stopped at its end
+    // (saturating.h): the figures of that survey are not available.
+    bool nps_overflow = false, csat_overflow = false, ces_overflow = false;
 
     SurveyCounts() = default;
     // The answers of one survey. Copies rather than zeroing and adding: the
@@ -46,8 +49,11 @@ private:
 };
 
 // Why a survey value is absent.
-enum class SurveyGap : std::uint8_t { None, NoAnswers, NegativeCount, CesMismatch, MixedScales };
+enum class SurveyGap : std::uint8_t { None, NoAnswers, NegativeCount, CesMismatch, MixedScales, TooManyAnswers };
 const char* survey_gap_reason(SurveyGap gap);   // "no answers", ...
+
+// Answer counts and their totals saturate (saturating.h); a figure whose counts
+// or totals passed the 64-bit range is not available (TooManyAnswers).
 
 // The numbers of SurveyFigures without their text: what the per-touchpoint loop
 // stores (ten thousand full figures would cost more than computing them).
@@ -89,6 +95,7 @@ bool reported_low_is_easy(const SurveyCounts& counts);
 // The CES distribution on `scale` (5 or 7), answer 1 first, in the given orientation.
 std::vector<std::int64_t> ces_distribution(const SurveyCounts& counts, int scale, bool low_is_easy);
 
+// Totals, saturating at the ends of the 64-bit range.
 std::int64_t nps_answers(const SurveyCounts& counts);
 std::int64_t csat_answers(const SurveyCounts& counts);
 std::int64_t ces_answers(const SurveyCounts& counts);

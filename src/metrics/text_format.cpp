@@ -37,6 +37,17 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
     return cp;
 }
 
+// From here on a double no longer holds every whole number, and "%f" would need
+// up to 309 digits (more than the buffers hold): such values get an exponent.
+constexpr double kPlainLimit = 1e15;
+
+// 1.5e20 -> "1.5e+20": six significant digits, as much as anyone reads.
+std::string format_huge(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    return buf;
+}
+
 int code_point_width(char32_t cp) {
     if (cp == 0) return 0;
     if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0xFE00 && cp <= 0xFE0F))
@@ -59,6 +70,7 @@ std::string format_count(std::int64_t n) {
 
 std::string format_fixed(double v, int decimals) {
     if (!std::isfinite(v)) return "n/a";
+    if (std::fabs(v) >= kPlainLimit) return format_huge(v);
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v));
     std::string s(buf);
@@ -74,6 +86,7 @@ std::string format_fixed(double v, int decimals) {
 
 std::string format_plain(double v) {
     if (!std::isfinite(v)) return "n/a";
+    if (std::fabs(v) >= kPlainLimit) return format_huge(v);
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.4f", v);
     std::string s(buf);

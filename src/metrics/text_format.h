@@ -13,11 +13,13 @@ namespace jm {
 std::string format_count(std::int64_t n);
 
 // Fixed decimals with thousands separators: (1234.5, 1) -> "1,234.5"; (-0.04, 1) -> "0.0"
-// never "-0.0".
+// never "-0.0". From 1e15 on (where "%f" would print hundreds of digits for 1e300)
+// six significant digits with an exponent: 1e300 -> "1e+300". Not finite: "n/a".
 std::string format_fixed(double v, int decimals);
 
 // The shortest plain spelling for numbers quoted back to the user in reasons:
-// 12 -> "12", 1.4 -> "1.4", 0.333333 -> "0.3333" (at most 4 decimals, no exponent).
+// 12 -> "12", 1.4 -> "1.4", 0.333333 -> "0.3333" (at most 4 decimals, no exponent
+// below 1e15; from there as format_fixed: 2.5e20 -> "2.5e+20"). Not finite: "n/a".
 std::string format_plain(double v);
 
 // A signed change: 5 -> "+5", -2.5 -> "-2.5", 0 -> "0".

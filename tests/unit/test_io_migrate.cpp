@@ -106,3 +106,38 @@ TEST_CASE("a current file is not migrated", "[io][migrate]") {
     REQUIRE_FALSE(r.migrated);
     REQUIRE(r.source_version == 1);
 }
+
+TEST_CASE("version 0 emotions at the ends of the 64-bit range are reported, not wrapped", "[io][migrate]") {
+    // The upgrade subtracts 3. Near INT64_MIN that overflowed (undefined), and
+    // above INT64_MAX (parsed unsigned) it wrapped to a small negative number,
+    // so the problem quoted a value the file never held.
+    auto emotion_problem = [](const std::string& emotion) {
+        const auto r = jm::load_map_json(R"({"journeymap_version": 0, "name": "X", "stages": [{"id": "s", "name": "S"}],
+                                             "touchpoints": [{"id": "t", "title": "T", "stage": "s", "emotion": )" +
+                                         emotion + "}]}");
+        REQUIRE_FALSE(r.ok());
+        REQUIRE(r.problems.size() == 1);
+        REQUIRE(r.problems[0].path == "/stages/0/touchpoints/0/emotion");
+        return r.problems[0].message;
+    };
+    REQUIRE_THAT(emotion_problem("-9223372036854775808"), Contains("between -2 and 2"));
+    REQUIRE_THAT(emotion_problem("-9223372036854775806"), Contains("between -2 and 2"));
+    REQUIRE_THAT(emotion_problem("-9223372036854775805"), Contains("between -2 and 2") && Contains("-9223372036854775808"));
+    REQUIRE_THAT(emotion_problem("9223372036854775807"), Contains("between -2 and 2") && Contains("9223372036854775804"));
+    REQUIRE_THAT(emotion_problem("18446744073709551615"), Contains("between -2 and 2") && Contains("18446744073709551612"));
+    REQUIRE_THAT(emotion_problem("1e300"), Contains("between -2 and 2"));
+    REQUIRE_THAT(emotion_problem("\"happy\""), Contains("whole number"));
+}
+
+TEST_CASE("version 0 emotions in range upgrade whatever their JSON number type", "[io][migrate]") {
+    auto upgraded = [](const std::string& emotion) {
+        const auto r = jm::load_map_json(R"({"journeymap_version": 0, "name": "X", "stages": [{"id": "s", "name": "S"}],
+                                             "touchpoints": [{"id": "t", "title": "T", "stage": "s", "emotion": )" +
+                                         emotion + "}]}");
+        REQUIRE(r.ok());
+        return r.map->stages[0].touchpoints[0].emotion;
+    };
+    REQUIRE(upgraded("1") == -2);    // unsigned below 3: the result is negative
+    REQUIRE(upgraded("5") == 2);
+    REQUIRE(upgraded("4.0") == 1);
+}

@@ -209,7 +209,7 @@ TEST_CASE("the JSON lists only filtered touchpoints under a persona filter", "[m
 TEST_CASE("make_figure refuses non-finite values", "[metrics]") {
     Figure f = make_figure(std::nan(""), 3, "x", "");
     REQUIRE_FALSE(f.value);
-    REQUIRE(f.unavailable == "result is not a finite number");
+    REQUIRE(f.unavailable == "result is undefined (not a number)");
     Figure g = make_figure(INFINITY, 3, "x", "");
     REQUIRE_FALSE(g.value);
     set_previous(f, std::nan(""));
