@@ -17,6 +17,31 @@ window.JM = {
     return p;
   },
 
+  // Text exactly as it is, as a malloc'ed C string: a lone UTF-16 surrogate
+  // (broken text some programs put on the clipboard) becomes the three bytes
+  // that would encode it, which are not UTF-8, so the editor refuses the text
+  // rather than guess (Emscripten's encoder would fuse it with the next character).
+  cStringExact(s) {
+    const m = JM.module;
+    const bytes = (s.isWellFormed ? s.isWellFormed() : !/[\uD800-\uDFFF]/.test(s)) ? new TextEncoder().encode(s) : JM.wtf8(s);
+    const p = m._malloc(bytes.length + 1);
+    m.HEAPU8.set(bytes, p);
+    m.HEAPU8[p + bytes.length] = 0;
+    return p;
+  },
+
+  wtf8(s) {
+    const out = [];
+    for (const ch of s) {   // by code point; a lone surrogate comes alone
+      const c = ch.codePointAt(0);
+      if (c < 0x80) out.push(c);
+      else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
+      else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+      else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+    }
+    return Uint8Array.from(out);
+  },
+
   writeClipboard(text) {
     JM.lastCopied = text;
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -62,13 +87,16 @@ window.JM = {
     input.click();
   },
 
+  // A file over the editor's size limit is not read: the editor says it is too
+  // large (reading a file of gigabytes into the page could take all its memory).
   async deliverFile(request, file) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
     const m = JM.module;
+    const tooLarge = file.size > m._jm_max_file_bytes();
+    const bytes = tooLarge ? new Uint8Array(0) : new Uint8Array(await file.arrayBuffer());
     const name = JM.cString(file.name);
     const data = m._malloc(bytes.length || 1);
     m.HEAPU8.set(bytes, data);
-    m._jm_file_opened(request, name, data, bytes.length);
+    m._jm_file_opened(request, name, data, bytes.length, file.size);
     m._free(name);
     m._free(data);
     JM.requestFrame();

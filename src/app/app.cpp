@@ -52,7 +52,7 @@ App::~App() = default;
 
 void App::init() {
     ui::apply_theme(s_->theme);
-    platform::on_file_dropped([this](const std::string& name, const std::string& bytes) { open_file(*s_, name, bytes); });
+    platform::on_file_dropped([this](const std::string& name, const std::string& bytes, double size) { open_file(*s_, name, bytes, size); });
     platform::on_storage_changed([this](const std::string& key) { on_storage_changed(*s_, key); });
     platform::on_storage_committed([this](int ticket, const std::string& error) { storage_committed(*s_, ticket, error); });
     platform::on_storage_flush([this] { flush_autosave(*s_); });

@@ -39,7 +39,7 @@ json open_text(AppState& app, const std::string& name, const std::string& text) 
     ImportResult r = import_file(name, text);
     if (!r.map) return {{"ok", false}, {"errors", problems_json(r.problems)}};
     switch_to(app, std::move(*r.map));
-    return {{"ok", true}};
+    return {{"ok", true}, {"notices", r.notices}};
 }
 
 json library_json(AppState& app) {

@@ -44,6 +44,27 @@ void load_errors_dialog(AppState& app) {
     ImGui::EndPopup();
 }
 
+void open_notices_dialog(AppState& app) {
+    constexpr const char* kTitle = "Opened, with a note";
+    if (app.show_open_notices) {
+        ImGui::OpenPopup(kTitle);
+        app.show_open_notices = false;
+    }
+    centre_next();
+    ImGui::SetNextWindowSize({720, 0});
+    if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::PushFont(ui::heading_font(), 0.0f);
+    ImGui::TextWrapped("\"%s\" is open.", app.opened_name.c_str());
+    ImGui::PopFont();
+    for (std::string notice : app.open_notices) {
+        if (!notice.empty() && notice[0] >= 'a' && notice[0] <= 'z') notice[0] = static_cast<char>(notice[0] - 'a' + 'A');   // a sentence here
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", notice.c_str());
+    }
+    if (ImGui::Button("OK", {120, 0}) || ImGui::IsKeyPressed(ImGuiKey_Escape) || ImGui::IsKeyPressed(ImGuiKey_Enter)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
 void replace_dialog(AppState& app) {
     if (app.ask_replace) {
         ImGui::OpenPopup("This map is already in your library");
@@ -198,6 +219,7 @@ void about_dialog(AppState& app) {
 
 void draw_app_windows(AppState& app) {
     load_errors_dialog(app);
+    open_notices_dialog(app);
     replace_dialog(app);
     other_tab_banner(app);
     library_window(app);

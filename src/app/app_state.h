@@ -62,6 +62,11 @@ struct AppState {
     // A map from a file whose id the library already holds: replace or keep both?
     std::optional<Map> pending_open;
     bool ask_replace = false;
+    // What the user must read about a file that opened (e.g. it was read as
+    // Windows-1252), shown in a dialog once the map is open.
+    std::string opened_name;
+    std::vector<std::string> open_notices;
+    bool show_open_notices = false;
 
     // Maps deleted from the library this session, newest last, for "Undo delete".
     std::vector<std::pair<std::string, std::string>> deleted;   // id, text

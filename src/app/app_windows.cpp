@@ -31,12 +31,12 @@ void file_menu(AppState& app) {
     if (ImGui::MenuItem(ICON_DOWNLOAD "  Download map", "Ctrl+S")) download_current(app);
     if (ImGui::BeginMenu(ICON_IMAGE "  Export")) {
         if (ImGui::MenuItem("Mermaid journey (.mmd)")) {
-            platform::download_file(download_stem(ed.doc.map) + ".mmd", "text/plain", export_mermaid(ed.doc.map));
+            platform::download_file(download_name(ed.doc.map, ".mmd"), "text/plain", export_mermaid(ed.doc.map));
         }
         if (ImGui::MenuItem("Spreadsheet (.csv)")) {
-            platform::download_file(download_stem(ed.doc.map) + ".csv", "text/csv", export_csv(ed.doc.map));
+            platform::download_file(download_name(ed.doc.map, ".csv"), "text/csv", export_csv(ed.doc.map));
         }
-        if (ImGui::MenuItem("Image of the whole map (.png)")) ui::request_png_export(ed, download_stem(ed.doc.map) + ".png");
+        if (ImGui::MenuItem("Image of the whole map (.png)")) ui::request_png_export(ed, download_name(ed.doc.map, ".png"));
         ImGui::EndMenu();
     }
     ImGui::TextDisabled("Open also imports .mmd and .csv files");
@@ -142,7 +142,7 @@ void title_area(AppState& app) {
 
 void open_file_picker(AppState& app) {
     platform::pick_file(".json,.mmd,.mermaid,.csv,application/json,text/csv,text/plain",
-                        [&app](const std::string& name, const std::string& bytes) { open_file(app, name, bytes); });
+                        [&app](const std::string& name, const std::string& bytes, double size) { open_file(app, name, bytes, size); });
 }
 
 void draw_main_menu(AppState& app) {

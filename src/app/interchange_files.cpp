@@ -30,6 +30,7 @@ template <typename Imported>
 ImportResult from_text_import(Imported imported) {
     ImportResult r;
     for (const auto& p : imported.problems) r.problems.push_back({p.where(), p.message});
+    r.notices = std::move(imported.notices);
     if (imported.map && r.problems.empty()) {
         r.map = std::move(imported.map);
         stamp_new(*r.map);
@@ -46,6 +47,7 @@ ImportResult import_file(const std::string& name, const std::string& bytes) {
     ImportResult r;
     r.map = std::move(loaded.map);
     r.problems = std::move(loaded.problems);
+    r.notices = std::move(loaded.notices);
     return r;
 }
 

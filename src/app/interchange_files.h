@@ -13,6 +13,10 @@ namespace jm {
 struct ImportResult {
     std::optional<Map> map;
     std::vector<LoadProblem> problems;   // path is a JSON Pointer, or "line N" / "row R, column C"
+    // Things the user must be told when the map opens, e.g. that the file was
+    // read as Windows-1252 and its accented letters are worth a look. Show them
+    // with the "Opened" message; never drop them.
+    std::vector<std::string> notices;
 };
 
 ImportResult import_file(const std::string& name, const std::string& bytes);

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "app/interchange_files.h"
+#include "io/file_name.h"
+#include "io/limits.h"
 #include "platform/platform.h"
 #include "ui/new_map_dialog.h"
 
@@ -51,6 +53,7 @@ void saving_failed(AppState& app, std::uint64_t revision, const std::string& err
     app.storage_error = error;
     app.failed_revision = revision;
     app.failed_at_ms = platform::now_ms();
+    platform::request_frame_after(kRetryDelayMs + 50);   // the retry is due then, edit or not
 }
 
 // The map's text made in one go, for a save that cannot wait (a map just opened,
@@ -218,19 +221,26 @@ void start_session(AppState& app) {
     }
 }
 
-void open_file(AppState& app, const std::string& name, const std::string& bytes) {
+void open_file(AppState& app, const std::string& name, const std::string& bytes, double size) {
+    if (size > static_cast<double>(bytes.size()) && size > static_cast<double>(limits::kMaxFileBytes)) {
+        show_problems(app, "\"" + name + "\" could not be opened", {{"", limits::file_too_large(static_cast<std::size_t>(size))}});
+        return;
+    }
     ImportResult r = import_file(name, bytes);
     if (!r.map) {
         show_problems(app, "\"" + name + "\" could not be opened", std::move(r.problems));
         return;
     }
+    app.opened_name = name;
+    app.open_notices = std::move(r.notices);
     if (app.library.contains(r.map->id)) {
         app.pending_open = std::move(*r.map);
-        app.ask_replace = true;
+        app.ask_replace = true;   // the notices follow the answer
         return;
     }
     switch_to(app, std::move(*r.map));
     app.ed.notify("Opened " + name);
+    app.show_open_notices = !app.open_notices.empty();
 }
 
 void resolve_replace(AppState& app, bool replace) {
@@ -242,19 +252,10 @@ void resolve_replace(AppState& app, bool replace) {
         map.title += " (opened copy)";
     }
     switch_to(app, std::move(map));
+    app.show_open_notices = !app.open_notices.empty();
 }
 
-std::string download_name(const Map& map) { return download_stem(map) + ".journeymap.json"; }
-
-std::string download_stem(const Map& map) {
-    std::string name;
-    for (char c : map.title.empty() ? std::string("journey-map") : map.title) {
-        // Characters that Windows, macOS or mail clients reject in file names.
-        if (std::string_view("/\\:*?\"<>|").find(c) != std::string_view::npos || static_cast<unsigned char>(c) < 0x20) c = '-';
-        name += c;
-    }
-    return name;
-}
+std::string download_name(const Map& map, std::string_view extension) { return safe_file_name(map.title, extension); }
 
 void download_current(AppState& app) {
     platform::download_file(download_name(app.ed.doc.map), "application/json", save_map_json(app.ed.doc.map));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "app/app_state.h"
 
@@ -28,12 +29,13 @@ void switch_to(AppState& app, Map map);
 
 // Opens file bytes (a map, a Mermaid .mmd or a .csv file). Problems go to the
 // error dialog and leave the open map and the library untouched.
-void open_file(AppState& app, const std::string& name, const std::string& bytes);
+// `size` is the file's size when the page did not read it (over the size limit).
+void open_file(AppState& app, const std::string& name, const std::string& bytes, double size = 0);
 void resolve_replace(AppState& app, bool replace);   // the answer to "replace or keep both"
 
 void download_current(AppState& app);
-std::string download_name(const Map& map);           // "<title>.journeymap.json", safe for file systems
-std::string download_stem(const Map& map);           // the title with characters file systems reject replaced
+// "<title><extension>", a name every file system accepts (io/file_name.h).
+std::string download_name(const Map& map, std::string_view extension = ".journeymap.json");
 
 void on_storage_changed(AppState& app, const std::string& key);
 void reload_from_other_tab(AppState& app);

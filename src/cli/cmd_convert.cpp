@@ -32,8 +32,13 @@ constexpr const char* kHelp =
     "  touchpoints.csv: row 4, column 8: friction must be a whole number from 0 to 5, got '7'\n"
     "  map.json: /stages/0/name: must be a string, got a number\n"
     "\n"
-    "Exit status: 0 done, 1 IN is not valid, 2 wrong arguments, 3 a file cannot be\n"
-    "read or written.\n";
+    "IN may be UTF-8 or Windows-1252 (read as such, with a note on standard error);\n"
+    "OUT is always UTF-8. In CSV output, a text cell that a spreadsheet would run as\n"
+    "a formula (starting with = + - @, tab or CR) gets a leading apostrophe, which\n"
+    "CSV input takes off again.\n"
+    "\n"
+    "Exit status: 0 done, 1 IN is not valid (or over a limit: see README, \"Limits\n"
+    "and encodings\"), 2 wrong arguments, 3 a file cannot be read or written.\n";
 
 enum class Format { Json, Mermaid, Csv };
 
@@ -105,6 +110,7 @@ bool parse(const std::vector<std::string>& args, Options& o, std::string& error)
 // The map in IN, or nullopt after printing its problems as "NAME: where: message".
 template <typename Import>
 std::optional<Map> from_text(const Import& imported, const std::string& name, Io& io) {
+    print_notices(imported.notices, name, io);
     for (const auto& p : imported.problems) io.err << name << ": " << p.where() << ": " << p.message << "\n";
     return imported.map;
 }
@@ -113,6 +119,7 @@ std::optional<Map> read_map(const std::string& text, Format format, const std::s
     if (format == Format::Mermaid) return from_text(import_mermaid(text), name, io);
     if (format == Format::Csv) return from_text(import_csv(text), name, io);
     LoadResult loaded = load_map_json(text);
+    print_notices(loaded.notices, name, io);
     for (const auto& p : loaded.problems) io.err << name << ": " << (p.path.empty() ? "" : p.path + ": ") << p.message << "\n";
     return std::move(loaded.map);
 }
@@ -131,9 +138,9 @@ int run_convert(const std::vector<std::string>& args, Io& io) {
         return kUsage;
     }
     const std::string in_name = o.in == "-" ? "<stdin>" : o.in;
-    if (!read_input(o.in, io, text, error)) {
+    if (const int status = read_input(o.in, io, text, error); status != kOk) {
         io.err << "journeymap convert: " << in_name << ": " << error << "\n";
-        return kIoError;
+        return status;
     }
     std::optional<Map> map = read_map(text, *o.from, in_name, io);
     if (!map) {

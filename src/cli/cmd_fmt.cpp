@@ -15,7 +15,8 @@ constexpr const char* kHelp =
     "\n"
     "Rewrites each FILE in canonical form: keys in the format's order (unknown keys\n"
     "last, sorted), 2-space indent, UTF-8, a final newline, empty and default values\n"
-    "left out. Files of an older format version are upgraded to the current one.\n"
+    "left out. Files of an older format version are upgraded to the current one,\n"
+    "and a file in Windows-1252 is written as UTF-8 (with a note on standard error).\n"
     "A file is replaced atomically, and only when its text changes. A file that is\n"
     "not a valid map is never rewritten: its problems are printed instead.\n"
     "\n"
@@ -60,11 +61,12 @@ std::string display_name(const std::string& path) { return path == "-" ? "<stdin
 int format_one(const std::string& path, bool check, Io& io) {
     const std::string name = display_name(path);
     std::string text, error;
-    if (!read_input(path, io, text, error)) {
+    if (const int status = read_input(path, io, text, error); status != kOk) {
         io.err << "journeymap fmt: " << name << ": " << error << "\n";
-        return kIoError;
+        return status;
     }
     const LoadResult loaded = load_map_json(text);
+    print_notices(loaded.notices, name, io);
     if (!loaded.ok()) {
         for (const auto& p : loaded.problems)
             io.err << name << ": " << (p.path.empty() ? "" : p.path + ": ") << p.message << "\n";

@@ -94,11 +94,12 @@ int run_metrics(const std::vector<std::string>& args, Io& io) {
         return kUsage;
     }
     std::string text;
-    if (!read_input(options.file, io, text, error)) {
+    if (const int status = read_input(options.file, io, text, error); status != kOk) {
         io.err << "journeymap metrics: " << options.file << ": " << error << "\n";
-        return kIoError;
+        return status;
     }
     const LoadResult loaded = load_map_json(text);
+    print_notices(loaded.notices, options.file, io);
     if (!loaded.ok()) {
         io.err << "journeymap metrics: " << options.file << " is not a valid map:\n";
         for (const auto& p : loaded.problems)

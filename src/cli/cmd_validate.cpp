@@ -22,6 +22,10 @@ constexpr const char* kHelp =
     "problem concerns the whole file). A good file prints 'FILE: ok'. A FILE of '-'\n"
     "is standard input, named <stdin> in messages. Files of an older format version\n"
     "are valid when they can be upgraded; 'journeymap fmt' writes them upgraded.\n"
+    "A file in Windows-1252 instead of UTF-8 is read as such, with a note on\n"
+    "standard error ('FILE: note: read as Windows-1252: ...'); a file over a limit\n"
+    "(64 MiB, 64 levels of nesting, 100,000 touchpoints...; see README, \"Limits and\n"
+    "encodings\") is not valid, and the problem names the limit.\n"
     "\n"
     "Exit status: 0 every file is valid, 1 a file is not valid, 2 wrong arguments,\n"
     "3 a file cannot be read (this wins over 1).\n";
@@ -32,11 +36,14 @@ std::string display_name(const std::string& path) { return path == "-" ? "<stdin
 int validate_one(const std::string& path, Io& io) {
     const std::string name = display_name(path);
     std::string text, error;
-    if (!read_input(path, io, text, error)) {
-        io.err << "journeymap validate: " << name << ": " << error << "\n";
-        return kIoError;
+    if (const int status = read_input(path, io, text, error); status != kOk) {
+        // A file over the size limit is a problem of the file, listed like the others.
+        if (status == kInvalid) io.out << name << ": " << error << "\n";
+        else io.err << "journeymap validate: " << name << ": " << error << "\n";
+        return status;
     }
     const LoadResult loaded = load_map_json(text);
+    print_notices(loaded.notices, name, io);
     if (loaded.ok()) {
         io.out << name << ": ok";
         if (loaded.migrated)

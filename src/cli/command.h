@@ -44,9 +44,15 @@ struct CommandRegistration {
     explicit CommandRegistration(Command c) { registry().push_back(std::move(c)); }
 };
 
-// Reads a whole file, or standard input when `path` is "-". False with a message
-// in `error` when it cannot be read.
-bool read_input(const std::string& path, Io& io, std::string& text, std::string& error);
+// Reads a whole file, or standard input when `path` is "-". Returns kOk;
+// kInvalid when it is larger than limits::kMaxFileBytes (no more than that is
+// ever held in memory; the rest is counted for the message and dropped);
+// kIoError when it cannot be read. `error` says why when it is not kOk.
+int read_input(const std::string& path, Io& io, std::string& text, std::string& error);
+
+// What a loader said the user should know about a file that loaded (e.g. that
+// it was read as Windows-1252), on standard error as "NAME: note: ...".
+void print_notices(const std::vector<std::string>& notices, const std::string& name, Io& io);
 
 // Writes `text` to `path` atomically (temporary file, then rename), so a failed
 // write never leaves half a map behind.

@@ -1,12 +1,14 @@
 // `journeymap`: the command-line companion of the editor.
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
+#include <vector>
 
 #include "cli/command.h"
+#include "io/limits.h"
 
 namespace jm::cli {
 
@@ -15,24 +17,46 @@ std::vector<Command>& registry() {
     return commands;
 }
 
-bool read_input(const std::string& path, Io& io, std::string& text, std::string& error) {
-    if (path == "-") {
-        text.assign(std::istreambuf_iterator<char>(io.in), std::istreambuf_iterator<char>());
-        return true;
+int read_input(const std::string& path, Io& io, std::string& text, std::string& error) {
+    std::ifstream file;
+    if (path != "-") {
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec)) {
+            error = "is a folder, not a file";
+            return kIoError;
+        }
+        file.open(path, std::ios::binary);
+        if (!file) {
+            error = "cannot open file";
+            return kIoError;
+        }
     }
-    std::ifstream f(path, std::ios::binary);
-    if (!f) {
-        error = "cannot open file";
-        return false;
+    std::istream& in = path == "-" ? io.in : file;
+    // In blocks, keeping at most the limit: a file of gigabytes (or an endless
+    // pipe) costs time to count, never memory.
+    text.clear();
+    std::size_t total = 0;
+    std::vector<char> block(1 << 16);
+    while (in) {
+        in.read(block.data(), static_cast<std::streamsize>(block.size()));
+        const auto n = static_cast<std::size_t>(in.gcount());
+        if (total < limits::kMaxFileBytes) text.append(block.data(), std::min(n, limits::kMaxFileBytes - total));
+        total += n;
     }
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    if (f.bad()) {
+    if (in.bad()) {
         error = "read error";
-        return false;
+        return kIoError;
     }
-    text = ss.str();
-    return true;
+    if (total > limits::kMaxFileBytes) {
+        text.clear();
+        error = limits::file_too_large(total);
+        return kInvalid;
+    }
+    return kOk;
+}
+
+void print_notices(const std::vector<std::string>& notices, const std::string& name, Io& io) {
+    for (const auto& notice : notices) io.err << name << ": note: " << notice << "\n";
 }
 
 bool write_file_atomic(const std::string& path, const std::string& text, std::string& error) {

@@ -11,7 +11,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "io/imported_ids.h"
+#include "io/limits.h"
 #include "io/map_json.h"
+#include "io/text_encoding.h"
 #include "metrics/survey.h"
 
 namespace jm {
@@ -34,7 +37,30 @@ std::string_view trim(std::string_view s) {
     return s.substr(b, s.find_last_not_of(" \t") - b + 1);
 }
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s) { return "'" + limits::excerpt(s) + "'"; }
+
+// ---- Formulas (OWASP, "CSV Injection") ---------------------------------------------
+
+// A spreadsheet runs a cell that starts with one of these as a formula
+// ("=HYPERLINK(...)", "+1", "-2+3", "@SUM(A1)"; tab and CR as Excel trims them).
+bool starts_formula(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+
+// Export: one apostrophe before any text cell matching /^'*[=+\-@\t\r]/, so a
+// spreadsheet shows it as text. Cells already starting with apostrophes get one
+// more, which is what makes import able to tell the two apart.
+std::string neutralised(std::string cell) {
+    const std::size_t lead = cell.find_first_not_of('\'');
+    if (lead != std::string::npos && starts_formula(cell[lead])) cell.insert(0, 1, '\'');
+    return cell;
+}
+
+// Import: the inverse, one apostrophe off a text cell matching /^'+[=+\-@\t\r]/,
+// so that the project's own CSV reads back exactly what was exported.
+std::string_view restored(std::string_view cell) {
+    const std::size_t lead = cell.find_first_not_of('\'');
+    if (lead != std::string_view::npos && lead > 0 && starts_formula(cell[lead])) cell.remove_prefix(1);
+    return cell;
+}
 
 // ---- Writing ---------------------------------------------------------------------
 
@@ -93,56 +119,84 @@ void add_survey_summaries(std::array<std::string, kColumnCount>& cells, const Su
 
 // ---- Reading records ---------------------------------------------------------------
 
+void add_problem(std::vector<TextProblem>& problems, TextProblem p) {
+    if (problems.size() < kMaxProblems) problems.push_back(std::move(p));
+}
+
 struct Record {
     int row = 0;
     std::vector<std::string> cells;
 };
 
-// RFC 4180 records; CRLF, LF or CR end a record outside quotes.
-std::vector<Record> read_records(std::string_view text, std::vector<TextProblem>& problems) {
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    std::vector<Record> records;
-    Record record{1, {}};
-    std::string cell;
-    std::size_t p = 0;
-    auto end_cell = [&] { record.cells.push_back(std::move(cell)); cell.clear(); };
-    while (p < text.size()) {
-        const int column = static_cast<int>(record.cells.size()) + 1;
-        if (text[p] == '"') {
-            std::size_t q = p + 1;
-            for (;; ++q) {
-                if (q >= text.size()) {
-                    problems.push_back({record.row, column, "a quoted cell is not closed: add the closing '\"'"});
-                    return records;
-                }
-                if (text[q] == '"') {
-                    if (q + 1 < text.size() && text[q + 1] == '"') cell += text[q++];
-                    else break;
-                } else {
-                    cell += text[q];
-                }
+// RFC 4180 records, one at a time, so that memory holds one row and not the
+// file; CRLF, LF or CR end a record outside quotes.
+class RecordReader {
+public:
+    RecordReader(std::string_view text, std::vector<TextProblem>& problems) : text_(text), problems_(problems) {}
+
+    // The next record; false at the end of the text or when reading must stop
+    // (an unclosed quote, a row over limits::kMaxCsvColumns), with the problem.
+    bool next(Record& record) {
+        record.row = ++row_;
+        record.cells.clear();   // keeps its capacity: no allocation per row
+        std::string cell;
+        while (p_ < text_.size()) {
+            if (record.cells.size() == limits::kMaxCsvColumns) {
+                const std::string limit = limits::with_thousands(limits::kMaxCsvColumns);
+                add_problem(problems_, {record.row, 0, "the row has more than " + limit + " cells; the limit is " + limit + " cells per row"});
+                return stop();
             }
-            p = q + 1;
-            if (p < text.size() && text[p] != ',' && text[p] != '\r' && text[p] != '\n')
-                problems.push_back({record.row, column, "text after a closing quote: quote the whole cell and double the quotes inside it (\"\")"});
+            const int column = static_cast<int>(record.cells.size()) + 1;
+            if (text_[p_] == '"' && !quoted_cell(cell, record.row, column)) return stop();
+            const std::size_t end = std::min(text_.find_first_of(",\r\n", p_), text_.size());
+            cell.append(text_.substr(p_, end - p_));
+            record.cells.push_back(std::move(cell));
+            cell.clear();
+            p_ = end;
+            if (p_ < text_.size() && text_[p_] == ',') {
+                ++p_;
+                if (p_ == text_.size()) record.cells.emplace_back();   // a trailing comma ends with an empty cell
+                continue;
+            }
+            if (p_ < text_.size() && text_[p_] == '\r' && p_ + 1 < text_.size() && text_[p_ + 1] == '\n') ++p_;
+            ++p_;
+            return true;
         }
-        const std::size_t stop = std::min(text.find_first_of(",\r\n", p), text.size());
-        cell += text.substr(p, stop - p);
-        end_cell();
-        p = stop;
-        if (p < text.size() && text[p] == ',') {
-            ++p;
-            if (p == text.size()) end_cell();   // a trailing comma ends with an empty cell
-            continue;
-        }
-        if (p < text.size() && text[p] == '\r' && p + 1 < text.size() && text[p + 1] == '\n') ++p;
-        ++p;
-        records.push_back(std::move(record));
-        record = Record{static_cast<int>(records.size()) + 1, {}};
+        return !record.cells.empty();
     }
-    if (!record.cells.empty()) records.push_back(std::move(record));
-    return records;
-}
+
+private:
+    // The quoted part of a cell, from the opening quote at p_; false when it is never closed.
+    bool quoted_cell(std::string& cell, int row, int column) {
+        for (std::size_t q = p_ + 1;; ++q) {
+            // Runs between quotes are appended whole: one pass over the text.
+            q = std::min(text_.find('"', q), text_.size());
+            cell.append(text_.substr(p_ + 1, q - p_ - 1));
+            if (q >= text_.size()) {
+                add_problem(problems_, {row, column, "a quoted cell is not closed: add the closing '\"'"});
+                return false;
+            }
+            if (q + 1 < text_.size() && text_[q + 1] == '"') {
+                cell += '"';
+                p_ = ++q;   // the doubled quote: go on after it
+                continue;
+            }
+            p_ = q + 1;
+            if (p_ < text_.size() && text_[p_] != ',' && text_[p_] != '\r' && text_[p_] != '\n')
+                add_problem(problems_, {row, column, "text after a closing quote: quote the whole cell and double the quotes inside it (\"\")"});
+            return true;
+        }
+    }
+    bool stop() {
+        p_ = text_.size();
+        return false;
+    }
+
+    std::string_view text_;
+    std::vector<TextProblem>& problems_;
+    std::size_t p_ = 0;
+    int row_ = 0;
+};
 
 // ---- Rows as touchpoints -----------------------------------------------------------
 
@@ -187,6 +241,49 @@ struct StageDraft {
     std::vector<std::vector<std::string>> persona_names;   // per touchpoint
 };
 
+// Finds a row's stage without a search through all stages: the rule of
+// RowReader::stage_for, answered from an index per stage name.
+class StageIndex {
+public:
+    // The draft a row with this name and order joins, or nullopt for a new one.
+    std::optional<std::size_t> find(const std::string& name, std::optional<long> order) const {
+        const auto it = by_name_.find(name);
+        if (it == by_name_.end()) return std::nullopt;
+        const Named& n = it->second;
+        if (!order) return n.first;   // the first stage of that name, whatever its order
+        std::optional<std::size_t> found;
+        if (auto o = n.by_order.find(*order); o != n.by_order.end()) found = o->second;
+        if (n.next_unordered < n.unordered.size()) {
+            const std::size_t u = n.unordered[n.next_unordered];
+            if (!found || u < *found) found = u;
+        }
+        return found;
+    }
+    void add(const std::string& name, std::optional<long> order, std::size_t index) {
+        auto [it, fresh] = by_name_.try_emplace(name);
+        if (fresh) it->second.first = index;
+        if (order) it->second.by_order.try_emplace(*order, index);
+        else it->second.unordered.push_back(index);
+    }
+    // The stage at `index` (an unordered one: the first of its name, by the
+    // rule of find) takes `order`.
+    void ordered(const std::string& name, long order, std::size_t index) {
+        Named& n = by_name_.at(name);
+        ++n.next_unordered;
+        auto [o, fresh] = n.by_order.try_emplace(order, index);
+        if (!fresh && index < o->second) o->second = index;
+    }
+
+private:
+    struct Named {
+        std::size_t first = 0;
+        std::unordered_map<long, std::size_t> by_order;   // the first stage with each order
+        std::vector<std::size_t> unordered;               // stages without an order, by index; those before next_unordered have one now
+        std::size_t next_unordered = 0;
+    };
+    std::unordered_map<std::string, Named> by_name_;
+};
+
 class RowReader {
 public:
     explicit RowReader(std::vector<TextProblem>& problems) : problems_(problems) {}
@@ -201,45 +298,56 @@ public:
             const auto it = std::find_if(kHeader.begin(), kHeader.end(), [&](const char* h) { return key == h; });
             if (it == kHeader.end()) continue;   // another column: not part of a map
             int& slot = columns_[static_cast<std::size_t>(it - kHeader.begin())];
-            if (slot >= 0) problems_.push_back({r.row, c + 1, "the column " + quoted(key) + " appears twice in the header"});
+            if (slot >= 0) add_problem(problems_, {r.row, c + 1, "the column " + quoted(key) + " appears twice in the header"});
             slot = c;
         }
         for (Column required : {kStage, kTitle})
             if (columns_[required] < 0)
-                problems_.push_back({1, 0, std::string("the header row has no '") + kHeader[required] +
-                                               "' column; the first row must name the columns (stage, title, ...)"});
+                add_problem(problems_, {1, 0, std::string("the header row has no '") + kHeader[required] +
+                                                  "' column; the first row must name the columns (stage, title, ...)"});
         return problems_.size() == before;
     }
 
-    void row(const Record& r) {
+    // False when the map would go over a limit of io/limits.h: reading stops there.
+    bool row(const Record& r) {
         row_ = &r;
-        if (std::all_of(r.cells.begin(), r.cells.end(), [](const std::string& c) { return trim(c).empty(); })) return;
+        if (std::all_of(r.cells.begin(), r.cells.end(), [](const std::string& c) { return trim(c).empty(); })) return true;
         for (int c = width_; c < static_cast<int>(r.cells.size()); ++c)
             if (!trim(r.cells[static_cast<std::size_t>(c)]).empty())
                 fail(c, "a value beyond the last column of the header row");
-        const std::string stage(trim(cell(kStage)));
+        const std::string stage(text(kStage, true));
         if (stage.empty()) fail(columns_[kStage], "the stage is empty: every row needs the name of its stage");
         std::optional<long> order;
         if (!trim(cell(kStageOrder)).empty() && !(order = parse_whole(trim(cell(kStageOrder)))))
             fail(columns_[kStageOrder], "stage_order must be a whole number, got " + quoted(cell(kStageOrder)));
-        StageDraft& s = stage_for(stage, order);
+        StageDraft* s = stage_for(stage, order);
+        if (!s) return false;
         Touchpoint tp;
-        tp.title = std::string(trim(cell(kTitle)));
+        tp.title = text(kTitle, true);
         if (tp.title.empty()) {
-            for (Column c : {kDescription, kChannel, kOwner, kPersonas, kFriction, kEmotion, kPains, kOpportunities})
-                if (!trim(cell(c)).empty())
-                    return fail(columns_[kTitle], "the title is empty: every touchpoint needs a title (a row with only stage and stage_order adds an empty stage)");
-            return;   // a stage without touchpoints
+            for (Column c : {kDescription, kChannel, kOwner, kPersonas, kFriction, kEmotion, kPains, kOpportunities}) {
+                if (trim(cell(c)).empty()) continue;
+                fail(columns_[kTitle], "the title is empty: every touchpoint needs a title (a row with only stage and stage_order adds an empty stage)");
+                break;
+            }
+            return true;   // a stage without touchpoints
         }
-        tp.description = cell(kDescription);
-        tp.channel = cell(kChannel);
-        tp.owner = cell(kOwner);
+        if (++touchpoints_ > limits::kMaxTouchpoints)
+            return fail(columns_[kTitle], limits::too_many("touchpoints", limits::kMaxTouchpoints, "per map"));
+        tp.description = text(kDescription, false);
+        tp.channel = text(kChannel, false);
+        tp.owner = text(kOwner, false);
         tp.friction = scale(kFriction, 0, 5);
         tp.emotion = scale(kEmotion, -2, 2);
-        tp.pains = split_list(cell(kPains), kItemSeparator);
-        tp.opportunities = split_list(cell(kOpportunities), kItemSeparator);
-        s.persona_names.push_back(split_list(cell(kPersonas), kPersonaSeparator));
-        s.touchpoints.push_back(std::move(tp));
+        tp.pains = list(kPains, kItemSeparator);
+        tp.opportunities = list(kOpportunities, kItemSeparator);
+        std::vector<std::string> personas = list(kPersonas, kPersonaSeparator);
+        for (const auto& name : personas)
+            if (persona_names_.insert(name).second && persona_names_.size() > limits::kMaxPersonas)
+                return fail(columns_[kPersonas], limits::too_many("personas", limits::kMaxPersonas, "per map"));
+        s->persona_names.push_back(std::move(personas));
+        s->touchpoints.push_back(std::move(tp));
+        return true;
     }
 
     // In order of stage_order (stages without one last), then of first appearance.
@@ -251,12 +359,37 @@ public:
     }
 
 private:
-    std::string cell(Column c) const {
+    // A view into the current record, which outlives every use of it in row().
+    std::string_view cell(Column c) const {
         const int i = columns_[c];
-        return i >= 0 && i < static_cast<int>(row_->cells.size()) ? row_->cells[static_cast<std::size_t>(i)] : std::string();
+        return i >= 0 && i < static_cast<int>(row_->cells.size()) ? std::string_view(row_->cells[static_cast<std::size_t>(i)])
+                                                                   : std::string_view();
     }
-    void fail(int column_index, std::string message) {
-        if (problems_.size() < kMaxProblems) problems_.push_back({row_->row, column_index + 1, std::move(message)});
+    // A text cell as the map keeps it: trimmed or not, without the apostrophe
+    // export put before a formula. Text over the length limit is a problem (and
+    // still returned, so that no second problem says the cell is empty).
+    std::string text(Column c, bool trimmed) {
+        const std::string_view t = restored(trimmed ? trim(cell(c)) : cell(c));
+        if (const std::size_t chars = limits::char_count(t); chars > limits::kMaxTextChars)
+            fail(columns_[c], limits::text_too_long(chars));
+        return std::string(t);
+    }
+    std::vector<std::string> list(Column c, char separator) {
+        std::vector<std::string> items = split_list(restored(cell(c)), separator);
+        if (items.size() > limits::kMaxListItems)
+            fail(columns_[c], limits::too_many("entries", limits::kMaxListItems, "per list", items.size()));
+        for (const auto& item : items) {
+            if (const std::size_t chars = limits::char_count(item); chars > limits::kMaxTextChars) {
+                fail(columns_[c], limits::text_too_long(chars));
+                break;
+            }
+        }
+        return items;
+    }
+    // Always false, so that `return fail(...)` stops reading at a limit.
+    bool fail(int column_index, std::string message) {
+        add_problem(problems_, {row_->row, column_index + 1, std::move(message)});
+        return false;
     }
     int scale(Column c, int lo, int hi) {
         const std::string_view text = trim(cell(c));
@@ -268,14 +401,23 @@ private:
         return v && *v >= lo && *v <= hi ? static_cast<int>(*v) : 0;
     }
     // The stage of that name and order; a row without an order joins the first
-    // stage of that name, and gives its order to one that had none.
-    StageDraft& stage_for(const std::string& name, std::optional<long> order) {
-        for (auto& s : stages_) {
-            if (s.name != name || (order && s.order && *s.order != *order)) continue;
-            if (!s.order) s.order = order;
-            return s;
+    // stage of that name, and gives its order to one that had none. Nothing
+    // when a new stage would go over limits::kMaxStages.
+    StageDraft* stage_for(const std::string& name, std::optional<long> order) {
+        if (const auto found = index_.find(name, order)) {
+            StageDraft& s = stages_[*found];
+            if (!s.order && order) {
+                s.order = order;
+                index_.ordered(name, *order, *found);
+            }
+            return &s;
         }
-        return stages_.emplace_back(StageDraft{name, order, {}, {}});
+        if (stages_.size() == limits::kMaxStages) {
+            fail(columns_[kStage], limits::too_many("stages", limits::kMaxStages, "per map"));
+            return nullptr;
+        }
+        index_.add(name, order, stages_.size());
+        return &stages_.emplace_back(StageDraft{name, order, {}, {}});
     }
 
     std::vector<TextProblem>& problems_;
@@ -283,52 +425,44 @@ private:
     int width_ = 0;
     const Record* row_ = nullptr;
     std::vector<StageDraft> stages_;
+    StageIndex index_;
+    std::size_t touchpoints_ = 0;
+    std::unordered_set<std::string> persona_names_;
 };
-
-// "awareness-stage" from "Awareness stage"; empty when no ASCII letter or digit.
-std::string slug(std::string_view name) {
-    std::string out;
-    for (char c : name) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-        else if (!out.empty() && out.back() != '-') out += '-';
-        if (out.size() >= 40) break;
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out;
-}
 
 Map build_map(std::vector<StageDraft> drafts) {
     Map map;
     map.id = "map-imported";
     map.title = "Imported journey";
     map.lanes = default_lanes();
-    std::unordered_set<std::string> used{map.id};
-    auto unique_id = [&](const std::string& prefix, std::string_view name, std::size_t ordinal) {
-        const std::string s = slug(name), base = prefix + "-" + (s.empty() ? std::to_string(ordinal) : s);
-        std::string id = base;
-        for (int n = 2; !used.insert(id).second; ++n) id = base + "-" + std::to_string(n);
-        return id;
+    ImportedIds ids;
+    // By name: the persona's id, and the last touchpoint (by number) it was added
+    // to, so that a name given twice for one touchpoint counts once, in O(1).
+    struct Known {
+        std::string id;
+        std::size_t last_touchpoint = 0;
     };
-    std::unordered_map<std::string, std::string> persona_ids;   // by name
+    std::unordered_map<std::string, Known> personas;
     std::size_t touchpoints = 0;
     for (auto& draft : drafts) {
         Stage& stage = map.stages.emplace_back();
-        stage.id = unique_id("stage", draft.name, map.stages.size());
+        stage.id = ids.make("stage", draft.name, map.stages.size());
         stage.name = std::move(draft.name);
         for (std::size_t i = 0; i < draft.touchpoints.size(); ++i) {
             Touchpoint& tp = stage.touchpoints.emplace_back(std::move(draft.touchpoints[i]));
-            tp.id = unique_id("tp", "", ++touchpoints);
+            tp.id = ids.make("tp", "", ++touchpoints);
             for (const auto& name : draft.persona_names[i]) {
-                auto [it, added] = persona_ids.try_emplace(name);
+                auto [it, added] = personas.try_emplace(name);
+                Known& known = it->second;
                 if (added) {
-                    it->second = unique_id("persona", name, map.personas.size() + 1);
+                    known.id = ids.make("persona", name, map.personas.size() + 1);
                     Persona& p = map.personas.emplace_back();
-                    p.id = it->second;
+                    p.id = known.id;
                     p.name = name;
                 }
-                if (std::find(tp.persona_ids.begin(), tp.persona_ids.end(), it->second) == tp.persona_ids.end())
-                    tp.persona_ids.push_back(it->second);
+                if (known.last_touchpoint == touchpoints) continue;   // a name listed twice in one cell counts once
+                known.last_touchpoint = touchpoints;
+                tp.persona_ids.push_back(known.id);
             }
         }
     }
@@ -337,18 +471,21 @@ Map build_map(std::vector<StageDraft> drafts) {
 
 }  // namespace
 
-CsvImport import_csv(std::string_view text) {
+CsvImport import_csv(std::string_view bytes) {
     CsvImport result;
+    const std::optional<std::string> text = read_imported_text(bytes, result.problems, result.notices);
+    if (!text) return result;
     // Rows before a broken quote are still checked, so that one run reports them all.
-    const std::vector<Record> records = read_records(text, result.problems);
-    if (records.empty()) {
+    RecordReader records(*text, result.problems);
+    Record record;
+    if (!records.next(record)) {
         if (result.problems.empty())
             result.problems.push_back({1, 0, "the file is empty: the first row must name the columns (stage, title, ...)"});
         return result;
     }
     RowReader reader(result.problems);
-    if (!reader.header(records.front())) return result;
-    for (std::size_t i = 1; i < records.size(); ++i) reader.row(records[i]);
+    if (!reader.header(record)) return result;
+    while (records.next(record) && reader.row(record)) {}
     std::stable_sort(result.problems.begin(), result.problems.end(),
                      [](const TextProblem& a, const TextProblem& b) { return a.line < b.line; });
     if (result.problems.empty()) result.map = build_map(reader.stages());
@@ -356,6 +493,8 @@ CsvImport import_csv(std::string_view text) {
 }
 
 std::string export_csv(const Map& map) {
+    std::unordered_map<std::string_view, const Persona*> personas_by_id;   // one lookup per reference, not a search
+    for (const Persona& p : map.personas) personas_by_id.try_emplace(p.id, &p);
     std::string out = "\xEF\xBB\xBF";
     std::array<std::string, kColumnCount> cells;
     for (std::size_t i = 0; i < kColumnCount; ++i) cells[i] = kHeader[i];
@@ -363,22 +502,24 @@ std::string export_csv(const Map& map) {
     for (std::size_t s = 0; s < map.stages.size(); ++s) {
         const Stage& stage = map.stages[s];
         cells = {};
-        cells[kStage] = stage.name.empty() ? "(unnamed stage)" : stage.name;
+        // Text cells are neutralised against formulas; numbers (order, friction,
+        // emotion) and the computed summaries are not text a user typed.
+        cells[kStage] = neutralised(stage.name.empty() ? "(unnamed stage)" : stage.name);
         cells[kStageOrder] = std::to_string(s + 1);
         if (stage.touchpoints.empty()) add_row(out, cells);
         for (const Touchpoint& tp : stage.touchpoints) {
             std::vector<std::string> personas;
             for (const auto& id : tp.persona_ids)
-                if (const Persona* p = find_persona(map, id)) personas.push_back(p->name);
-            cells[kTitle] = tp.title.empty() ? "(untitled)" : tp.title;
-            cells[kDescription] = tp.description;
-            cells[kChannel] = tp.channel;
-            cells[kOwner] = tp.owner;
-            cells[kPersonas] = join_list(personas, kPersonaSeparator);
+                if (auto p = personas_by_id.find(id); p != personas_by_id.end()) personas.push_back(p->second->name);
+            cells[kTitle] = neutralised(tp.title.empty() ? "(untitled)" : tp.title);
+            cells[kDescription] = neutralised(tp.description);
+            cells[kChannel] = neutralised(tp.channel);
+            cells[kOwner] = neutralised(tp.owner);
+            cells[kPersonas] = neutralised(join_list(personas, kPersonaSeparator));
             cells[kFriction] = std::to_string(tp.friction);
             cells[kEmotion] = std::to_string(tp.emotion);
-            cells[kPains] = join_list(tp.pains, kItemSeparator);
-            cells[kOpportunities] = join_list(tp.opportunities, kItemSeparator);
+            cells[kPains] = neutralised(join_list(tp.pains, kItemSeparator));
+            cells[kOpportunities] = neutralised(join_list(tp.opportunities, kItemSeparator));
             cells[kNps] = cells[kCsat] = cells[kCes] = "";
             add_survey_summaries(cells, tp.survey);
             add_row(out, cells);

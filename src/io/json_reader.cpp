@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "io/limits.h"
+
 namespace jm {
 
 namespace {
@@ -29,16 +31,39 @@ std::string count_problem(const Json& value, std::optional<long double> v) {
 }
 
 // A SAX parser that records where parsing failed instead of throwing, so the
-// same code works in a WebAssembly build without exception support.
+// same code works in a WebAssembly build without exception support, and that
+// stops once the document has more than limits::kMaxJsonValues values, before
+// they take the memory (nlohmann calls these members by name, not virtually).
 class QuietParser : public nlohmann::detail::json_sax_dom_parser<Json> {
+    using Base = nlohmann::detail::json_sax_dom_parser<Json>;
+
 public:
-    explicit QuietParser(Json& out) : json_sax_dom_parser(out, false) {}
+    explicit QuietParser(Json& out) : Base(out, false) {}
     template <class Exception>
     bool parse_error(std::size_t, const std::string&, const Exception& ex) {
         message = ex.what();
         return false;
     }
+    bool null() { return counted() && Base::null(); }
+    bool boolean(bool v) { return counted() && Base::boolean(v); }
+    bool number_integer(Json::number_integer_t v) { return counted() && Base::number_integer(v); }
+    bool number_unsigned(Json::number_unsigned_t v) { return counted() && Base::number_unsigned(v); }
+    bool number_float(Json::number_float_t v, const Json::string_t& s) { return counted() && Base::number_float(v, s); }
+    bool string(Json::string_t& v) { return counted() && Base::string(v); }
+    bool binary(Json::binary_t& v) { return counted() && Base::binary(v); }
+    bool start_object(std::size_t n) { return counted() && Base::start_object(n); }
+    bool start_array(std::size_t n) { return counted() && Base::start_array(n); }
+
     std::string message;
+    bool too_many_values = false;
+
+private:
+    bool counted() {
+        if (++values_ <= limits::kMaxJsonValues) return true;
+        too_many_values = true;
+        return false;
+    }
+    std::size_t values_ = 0;
 };
 
 }  // namespace
@@ -89,7 +114,12 @@ void JsonReader::text(const Json& obj, const std::string& path, const char* key,
         problem(pointer_join(path, key), "must be a string, got " + kind_of(*it));
         return;
     }
-    out = it->get<std::string>();
+    const std::string& value = it->get_ref<const std::string&>();
+    if (const std::size_t chars = limits::char_count(value); chars > limits::kMaxTextChars) {
+        problem(pointer_join(path, key), limits::text_too_long(chars));
+        return;
+    }
+    out = value;
 }
 
 void JsonReader::integer(const Json& obj, const std::string& path, const char* key, int& out, int lo, int hi, bool required) {
@@ -158,11 +188,23 @@ void JsonReader::text_list(const Json& obj, const std::string& path, const char*
         problem(p, "must be a list of strings, got " + kind_of(*it));
         return;
     }
+    if (!within(it->size(), limits::kMaxListItems, p, "entries", "per list")) return;
     for (std::size_t i = 0; i < it->size(); ++i) {
         const Json& v = (*it)[i];
-        if (v.is_string()) out.push_back(v.get<std::string>());
-        else problem(pointer_join(p, i), "must be a string, got " + kind_of(v));
+        if (!v.is_string()) {
+            problem(pointer_join(p, i), "must be a string, got " + kind_of(v));
+        } else if (const std::size_t chars = limits::char_count(v.get_ref<const std::string&>()); chars > limits::kMaxTextChars) {
+            problem(pointer_join(p, i), limits::text_too_long(chars));
+        } else {
+            out.push_back(v.get<std::string>());
+        }
     }
+}
+
+bool JsonReader::within(std::size_t size, std::size_t limit, const std::string& path, std::string_view items, std::string_view per) {
+    if (size <= limit) return true;
+    problem(path, limits::too_many(items, limit, per, size));
+    return false;
 }
 
 bool JsonReader::counts(const Json& obj, const std::string& path, const char* key, std::vector<std::int64_t>& out, std::size_t size) {
@@ -202,16 +244,47 @@ UnknownFields JsonReader::unknown(const Json& obj, std::initializer_list<const c
     return out;
 }
 
+std::optional<std::string> nesting_problem(std::string_view text) {
+    int depth = 0, line = 1;
+    std::size_t line_start = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;   // the escaped character cannot end the string
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limits::kMaxNestingDepth)
+                return "nested too deeply: at line " + std::to_string(line) + ", column " + std::to_string(i - line_start + 1) +
+                       " a list or object opens level " + std::to_string(depth) + "; the limit is " +
+                       std::to_string(limits::kMaxNestingDepth) + " levels of '[' and '{'";
+        } else if (c == ']' || c == '}') {
+            depth = depth > 0 ? depth - 1 : 0;
+        }
+        if (c == '\n') {   // inside strings too: a raw line break is still a line of the file
+            ++line;
+            line_start = i + 1;
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<Json> parse_json(std::string_view text, std::string& error) {
     Json out;
     QuietParser parser(out);
     bool ok = Json::sax_parse(text.begin(), text.end(), &parser, nlohmann::detail::input_format_t::json, true);
     if (ok && !out.is_discarded()) return out;
+    if (parser.too_many_values) {
+        error = limits::too_many("values", limits::kMaxJsonValues, "(numbers, texts, lists and objects) per file");
+        return std::nullopt;
+    }
     // "[json.exception.parse_error.101] parse error at line 3, column 7: syntax error ..." -> the readable part
     std::string msg = parser.message;
     auto bracket = msg.find("] ");
     if (bracket != std::string::npos && msg.rfind("[json.exception", 0) == 0) msg = msg.substr(bracket + 2);
-    error = msg.empty() ? "not JSON" : msg;
+    error = msg.empty() ? "not JSON" : "not JSON: " + msg;
     return std::nullopt;
 }
 

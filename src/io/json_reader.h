@@ -35,6 +35,8 @@ public:
     bool object(const Json& j, const std::string& path);
 
     // Fields of `obj`. Required ones report "missing"; optional ones leave `out` as it is.
+    // Text longer than limits::kMaxTextChars, and lists longer than
+    // limits::kMaxListItems, are problems.
     void text(const Json& obj, const std::string& path, const char* key, std::string& out, bool required = false);
     void integer(const Json& obj, const std::string& path, const char* key, int& out, int lo, int hi, bool required = false);
     void optional_integer(const Json& obj, const std::string& path, const char* key, std::optional<int>& out, int lo, int hi);
@@ -45,6 +47,9 @@ public:
     // An array of counts; `size` > 0 requires exactly that many entries.
     bool counts(const Json& obj, const std::string& path, const char* key, std::vector<std::int64_t>& out, std::size_t size);
 
+    // True when an array of `size` entries at `path` is within `limit`; a problem otherwise.
+    bool within(std::size_t size, std::size_t limit, const std::string& path, std::string_view items, std::string_view per);
+
     // The members of `obj` that are not in `known`, kept verbatim.
     static UnknownFields unknown(const Json& obj, std::initializer_list<const char*> known);
 
@@ -52,7 +57,14 @@ private:
     std::vector<LoadProblem>& problems_;
 };
 
-// Parses text; on failure returns nothing and sets `error` ("... at line L, column C").
+// Parses text; on failure returns nothing and sets `error` ("not JSON: ... at
+// line L, column C", or that the text has more than limits::kMaxJsonValues values).
 std::optional<Json> parse_json(std::string_view text, std::string& error);
+
+// Why `text` nests '[' and '{' deeper than limits::kMaxNestingDepth, with the line
+// and column where it goes too deep; nothing when it does not. One pass outside
+// strings, before any parsing: nlohmann's DOM, its copies and its dump()
+// recurse once per level, so depth must be bounded before they run.
+std::optional<std::string> nesting_problem(std::string_view text);
 
 }  // namespace jm

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/json_reader.h"
+
 namespace jm {
 
 namespace {
@@ -203,9 +205,10 @@ std::vector<LibraryEntry> Library::read_index() {
     std::vector<LibraryEntry> entries;
     auto text = store_.get(kIndexKey);
     if (!text) return entries;
-    json j = json::parse(*text, nullptr, false);
-    if (!j.is_array()) return entries;
-    for (const auto& item : j)
+    std::string error;   // an index that is not JSON, or too deep or large for the limits, reads as empty
+    auto j = parse_json(*text, error);
+    if (!j || !j->is_array()) return entries;
+    for (const auto& item : *j)
         if (auto e = entry_from_json(item)) entries.push_back(*e);
     return entries;
 }

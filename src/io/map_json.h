@@ -23,12 +23,15 @@ struct LoadProblem {
 struct LoadResult {
     std::optional<Map> map;             // set only when there are no problems
     std::vector<LoadProblem> problems;  // every problem found, up to kMaxProblems
+    std::vector<std::string> notices;   // what the user should know about a map that loaded (e.g. read as Windows-1252)
     int source_version = 0;             // the version the file declared
     bool migrated = false;              // true when an older version was upgraded
     bool ok() const { return map.has_value(); }
 };
 
 // Parses and validates a whole file. Never throws; a bad file gives problems and no map.
+// The bytes may be in any encoding decode_imported_text accepts (io/text_encoding.h);
+// a file over any limit of io/limits.h is refused with a problem naming the limit.
 LoadResult load_map_json(std::string_view text);
 
 // Canonical text: fixed key order, 2-space indent, UTF-8, trailing "\n".

@@ -7,12 +7,17 @@
 #include <set>
 
 #include "io/json_reader.h"
+#include "io/limits.h"
 #include "io/map_json.h"
 #include "io/migrate.h"
+#include "io/text_encoding.h"
 
 namespace jm {
 
 namespace {
+
+// A value quoted in a message, cut short: a file may hold megabytes where a marker belongs.
+std::string shown(const Json& v) { return limits::excerpt(v.dump(-1, ' ', false, Json::error_handler_t::replace)); }
 
 class MapReader {
 public:
@@ -35,13 +40,15 @@ public:
         // Persona references are checked once the personas are known.
         if (auto it = doc.find("stages"); it != doc.end()) {
             if (!it->is_array()) r_.problem("/stages", "must be a list, got " + kind_of(*it));
-            else for (std::size_t i = 0; i < it->size(); ++i) m.stages.push_back(stage((*it)[i], pointer_join("/stages", i)));
+            else if (r_.within(it->size(), limits::kMaxStages, "/stages", "stages", "per map"))
+                for (std::size_t i = 0; i < it->size(); ++i) m.stages.push_back(stage((*it)[i], pointer_join("/stages", i)));
         } else {
             r_.problem("/stages", "missing required field \"stages\"");
         }
         if (auto it = doc.find("personas"); it != doc.end()) {
             if (!it->is_array()) r_.problem("/personas", "must be a list, got " + kind_of(*it));
-            else for (std::size_t i = 0; i < it->size(); ++i) m.personas.push_back(persona((*it)[i], pointer_join("/personas", i)));
+            else if (r_.within(it->size(), limits::kMaxPersonas, "/personas", "personas", "per map"))
+                for (std::size_t i = 0; i < it->size(); ++i) m.personas.push_back(persona((*it)[i], pointer_join("/personas", i)));
         } else {
             r_.problem("/personas", "missing required field \"personas\"");
         }
@@ -62,12 +69,14 @@ private:
         std::string id;
     };
     std::vector<PersonaRef> persona_refs_;
+    std::size_t touchpoints_ = 0;   // in the stages read so far, for the limit per map
 
     void check_persona_refs(const std::vector<Persona>& personas) {
         std::set<std::string> known;
         for (const auto& p : personas) known.insert(p.id);
         for (const auto& ref : persona_refs_)
-            if (!known.count(ref.id)) r_.problem(ref.path, "refers to persona \"" + ref.id + "\", which this map does not have");
+            if (!known.count(ref.id))
+                r_.problem(ref.path, "refers to persona \"" + limits::excerpt(ref.id) + "\", which this map does not have");
     }
 
     void claim_id(const std::string& id, const std::string& path) {
@@ -76,7 +85,7 @@ private:
             return;
         }
         auto [it, fresh] = ids_.emplace(id, path);
-        if (!fresh) r_.problem(path, "duplicate id \"" + id + "\" (first used at " + it->second + ")");
+        if (!fresh) r_.problem(path, "duplicate id \"" + limits::excerpt(id) + "\" (first used at " + it->second + ")");
     }
 
     void read_id(const Json& obj, const std::string& path, std::string& id) {
@@ -98,7 +107,7 @@ private:
             return;
         }
         auto v = parse(it->get<std::string>());
-        if (!v) r_.problem(p, "unknown value \"" + it->get<std::string>() + "\"; allowed: " + allowed);
+        if (!v) r_.problem(p, "unknown value \"" + limits::excerpt(it->get<std::string>()) + "\"; allowed: " + allowed);
         else out = *v;
     }
 
@@ -112,8 +121,8 @@ private:
             std::string p = pointer_join(path, i);
             auto lane = j[i].is_string() ? lane_from_key(j[i].get<std::string>()) : std::nullopt;
             if (!lane) {
-                r_.problem(p, "unknown lane " + j[i].dump() + "; allowed: touchpoints, doing, thinking, emotion, friction, "
-                              "pains, opportunities, channels, backstage, kpis, owners");
+                r_.problem(p, "unknown lane " + shown(j[i]) + "; allowed: touchpoints, doing, thinking, emotion, friction, "
+                                  "pains, opportunities, channels, backstage, kpis, owners");
             } else if (std::find(out.begin(), out.end(), *lane) != out.end()) {
                 r_.problem(p, "lane \"" + j[i].get<std::string>() + "\" is listed twice");
             } else {
@@ -149,7 +158,7 @@ private:
         r_.text(j, path, "color", p.color);
         static const std::regex kColour("^#[0-9A-Fa-f]{6}$");
         if (!p.color.empty() && !std::regex_match(p.color, kColour))
-            r_.problem(pointer_join(path, "color"), "color must look like #RRGGBB, got \"" + p.color + "\"");
+            r_.problem(pointer_join(path, "color"), "color must look like #RRGGBB, got \"" + limits::excerpt(p.color) + "\"");
         p.unknown = JsonReader::unknown(j, {"id", "name", "kind", "role", "job_title", "goals", "needs", "research_channels",
                                             "expectations", "loyalty_factors", "firmographics", "color"});
         return p;
@@ -237,7 +246,8 @@ private:
         if (auto it = j.find("kpis"); it != j.end()) {
             std::string kp = pointer_join(path, "kpis");
             if (!it->is_array()) r_.problem(kp, "must be a list, got " + kind_of(*it));
-            else for (std::size_t i = 0; i < it->size(); ++i) s.kpis.push_back(kpi((*it)[i], pointer_join(kp, i)));
+            else if (r_.within(it->size(), limits::kMaxListItems, kp, "KPIs", "per stage"))
+                for (std::size_t i = 0; i < it->size(); ++i) s.kpis.push_back(kpi((*it)[i], pointer_join(kp, i)));
         }
         r_.count(j, path, "funnel_count", s.funnel_count);
         r_.count(j, path, "funnel_count_previous", s.funnel_count_previous);
@@ -254,8 +264,19 @@ private:
         if (j.contains("survey_previous")) s.survey_previous = survey(j["survey_previous"], pointer_join(path, "survey_previous"));
         if (auto it = j.find("touchpoints"); it != j.end()) {
             std::string tp = pointer_join(path, "touchpoints");
-            if (!it->is_array()) r_.problem(tp, "must be a list, got " + kind_of(*it));
-            else for (std::size_t i = 0; i < it->size() && !r_.full(); ++i) s.touchpoints.push_back(touchpoint((*it)[i], pointer_join(tp, i)));
+            if (!it->is_array()) {
+                r_.problem(tp, "must be a list, got " + kind_of(*it));
+            } else if (touchpoints_ + it->size() > limits::kMaxTouchpoints) {
+                // Reported once, at the stage that goes over; later stages are not counted again.
+                if (touchpoints_ <= limits::kMaxTouchpoints)
+                    r_.problem(tp, limits::too_many("touchpoints", limits::kMaxTouchpoints, "per map") +
+                                       " (with this stage, the map has " + limits::with_thousands(touchpoints_ + it->size()) + ")");
+                touchpoints_ = limits::kMaxTouchpoints + 1;
+            } else {
+                touchpoints_ += it->size();
+                for (std::size_t i = 0; i < it->size() && !r_.full(); ++i)
+                    s.touchpoints.push_back(touchpoint((*it)[i], pointer_join(tp, i)));
+            }
         }
         s.unknown = JsonReader::unknown(j, {"id", "name", "description", "goal", "owner", "business_voice", "kpis", "funnel_count",
                                             "funnel_count_previous", "handoff", "survey", "survey_previous", "touchpoints"});
@@ -291,7 +312,7 @@ bool check_header(const Json& doc, LoadResult& result) {
         return false;
     }
     if (!fmt->is_string() || fmt->get<std::string>() != "journeymap") {
-        r.problem("/format", "wrong format marker " + fmt->dump() + ": a journey map file has \"format\": \"journeymap\"");
+        r.problem("/format", "wrong format marker " + shown(*fmt) + ": a journey map file has \"format\": \"journeymap\"");
         return false;
     }
     auto ver = doc.find("version");
@@ -300,7 +321,7 @@ bool check_header(const Json& doc, LoadResult& result) {
                                             (ver->is_number_float() && std::floor(ver->get<double>()) == ver->get<double>() &&
                                              std::abs(ver->get<double>()) < 1e9));
     if (!whole) {
-        r.problem("/version", ver == doc.end() ? "missing required field \"version\"" : "version must be a whole number, got " + ver->dump());
+        r.problem("/version", ver == doc.end() ? "missing required field \"version\"" : "version must be a whole number, got " + shown(*ver));
         return false;
     }
     long long v = ver->is_number_float() ? static_cast<long long>(ver->get<double>()) : ver->get<long long>();
@@ -317,16 +338,37 @@ bool check_header(const Json& doc, LoadResult& result) {
     return true;
 }
 
+// The bytes as a JSON document, once they pass the limits and the encoding
+// check; nothing (with the problem in `result`) otherwise. The decoded text is
+// freed on return, before the map is read out of the document.
+std::optional<Json> parse_document(std::string_view bytes, LoadResult& result) {
+    if (bytes.size() > limits::kMaxFileBytes) {
+        result.problems.push_back({"", limits::file_too_large(bytes.size())});
+        return std::nullopt;
+    }
+    const DecodedText decoded = decode_imported_text(bytes);
+    if (!decoded.utf8) {
+        const std::string where = decoded.line > 0 ? "line " + std::to_string(decoded.line) + ": " : "";
+        result.problems.push_back({"", where + decoded.problem});
+        return std::nullopt;
+    }
+    if (!decoded.notice.empty()) result.notices.push_back(decoded.notice);
+    if (auto deep = nesting_problem(*decoded.utf8)) {
+        result.problems.push_back({"", *deep});
+        return std::nullopt;
+    }
+    std::string error;
+    auto parsed = parse_json(*decoded.utf8, error);
+    if (!parsed) result.problems.push_back({"", error});
+    return parsed;
+}
+
 }  // namespace
 
-LoadResult load_map_json(std::string_view text) {
+LoadResult load_map_json(std::string_view bytes) {
     LoadResult result;
-    std::string error;
-    auto parsed = parse_json(text, error);
-    if (!parsed) {
-        result.problems.push_back({"", "not JSON: " + error});
-        return result;
-    }
+    auto parsed = parse_document(bytes, result);
+    if (!parsed) return result;
     Json doc = std::move(*parsed);
     if (!doc.is_object()) {
         result.problems.push_back({"", "a map file must be a JSON object, got " + kind_of(doc)});

@@ -9,7 +9,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "io/imported_ids.h"
+#include "io/limits.h"
 #include "io/map_json.h"
+#include "io/text_encoding.h"
 
 namespace jm {
 
@@ -64,24 +67,6 @@ bool starts_with_word(std::string_view s, std::size_t p, std::string_view word) 
     return true;
 }
 
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
 // ---- Entity codes ---------------------------------------------------------------
 
 // Mermaid's placeholders for "#58;" and "#amp;" while it parses ("ﬂ°°58¶ß", "ﬂ°amp¶ß").
@@ -109,11 +94,15 @@ const char* named_entity(std::string_view name) {
 // names, "<br>" becomes a line break.
 std::string decode_text(std::string_view s, bool line_breaks) {
     std::string out;
+    // The next close after the current opening, kept between openings: searching
+    // afresh from each of many unclosed openings would take quadratic time.
+    std::size_t close = 0;
     for (std::size_t p = 0; p < s.size();) {
         const bool numeric = s.substr(p, kNumericOpen.size()) == kNumericOpen;
         if (numeric || s.substr(p, kNamedOpen.size()) == kNamedOpen) {
             const std::size_t b = p + (numeric ? kNumericOpen.size() : kNamedOpen.size());
-            const std::size_t e = s.find(kClose, b);
+            if (close != std::string_view::npos && close < b) close = s.find(kClose, b);
+            const std::size_t e = close;
             const std::string_view inner = s.substr(b, e == std::string_view::npos ? 0 : e - b);
             if (e != std::string_view::npos && !inner.empty()) {
                 if (numeric) {
@@ -183,7 +172,7 @@ std::string escape_text(std::string_view s, TextRole role) {
         } else if ((p < lead || p >= trail) || c == '#' || (role == TextRole::Task && first && starts_with_keyword(s)) ||
                    (c == ':' && role != TextRole::Title && role != TextRole::Description) ||
                    (c == ';' && role != TextRole::Description) || (c == ',' && role == TextRole::Actor) ||
-                   (c == '<' && role != TextRole::Description) || ((c == '>' || c == '&') && role == TextRole::Title) ||
+                   c == '<' || c == '>' || c == '&' ||   // HTML's own: Mermaid sanitises or decodes them in places
                    (c == '%' && (doubled || (first && role != TextRole::Description))) ||
                    code_point(s, p) == 0xFB02) {   // starts Mermaid's own entity placeholders
             out += entity(code_point(s, p));
@@ -196,28 +185,80 @@ std::string escape_text(std::string_view s, TextRole role) {
 
 // ---- Mermaid's clean-up steps, in its order ------------------------------------
 
-// Text with the user's line number of every byte.
-struct Source {
-    std::string text;
-    std::vector<int> line;
+// Text with the user's line number of every byte. Kept compactly, because the
+// clean-up steps copy the whole text: as runs of text whose first byte is on a
+// known line, each '\n' inside a run starting the next line. A run starts only
+// where the text was spliced (a comment or directive left out), so memory is the
+// text plus a few bytes per splice, not four bytes per byte. Lookups move
+// forward through the text, as every step here reads it, and cost the bytes
+// they pass over.
+class Source {
+public:
+    std::string text;   // appended to only by add(), which keeps the line numbers
+
     void add(const Source& from, std::size_t begin, std::size_t end) {
-        text.append(from.text, begin, end - begin);
-        line.insert(line.end(), from.line.begin() + begin, from.line.begin() + end);
+        while (begin < end) {
+            const std::size_t run = from.run_at(begin);
+            const std::size_t stop = std::min(end, from.run_end(run));
+            append(std::string_view(from.text).substr(begin, stop - begin), from.line_at(begin));
+            begin = stop;
+        }
     }
-    void add(std::string_view s, int at_line) {
+    void add(std::string_view s, int at_line) { append(s, at_line); }
+
+    int line_at(std::size_t p) const {
+        if (runs_.empty()) return 1;
+        if (p < cursor_.pos || p >= run_end(cursor_.run)) {
+            const std::size_t run = run_at(p);
+            cursor_ = {run, runs_[run].start, runs_[run].line};
+        }
+        cursor_.line += static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(cursor_.pos),
+                                                    text.begin() + static_cast<std::ptrdiff_t>(p), '\n'));
+        cursor_.pos = p;
+        return cursor_.line;
+    }
+
+private:
+    struct Run {
+        std::size_t start;   // offset in text
+        int line;            // the line of that byte
+    };
+    struct Cursor {
+        std::size_t run = 0, pos = 0;
+        int line = 1;   // of the byte at pos
+    };
+
+    // The last run that starts at or before p.
+    std::size_t run_at(std::size_t p) const {
+        const auto after = std::upper_bound(runs_.begin(), runs_.end(), p, [](std::size_t v, const Run& r) { return v < r.start; });
+        return static_cast<std::size_t>(after - runs_.begin()) - 1;
+    }
+    std::size_t run_end(std::size_t run) const { return run + 1 < runs_.size() ? runs_[run + 1].start : text.size(); }
+    void append(std::string_view s, int line) {
+        if (s.empty()) return;
+        if (runs_.empty()) cursor_ = {0, 0, line};
+        if (runs_.empty() || line != end_line_) runs_.push_back({text.size(), line});
         text += s;
-        line.insert(line.end(), s.size(), at_line);
+        end_line_ = line + static_cast<int>(std::count(s.begin(), s.end(), '\n'));
     }
+
+    std::vector<Run> runs_;
+    int end_line_ = 1;         // the line the next byte appended would be on, as the runs count
+    mutable Cursor cursor_;    // where the last lookup ended
 };
 
 // Line ends become "\n" (Mermaid's cleanupText); a lone CR ends a line too.
 Source number_lines(std::string_view raw) {
     Source src;
     int line = 1;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        if (raw[i] == '\r' && i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
-        src.add(raw[i] == '\r' ? "\n" : raw.substr(i, 1), line);
-        if (raw[i] == '\n' || raw[i] == '\r') ++line;
+    for (std::size_t b = 0; b < raw.size();) {
+        const std::size_t cr = std::min(raw.find('\r', b), raw.size());
+        const std::string_view chunk = raw.substr(b, cr - b);
+        src.add(chunk, line);
+        line += static_cast<int>(std::count(chunk.begin(), chunk.end(), '\n'));
+        if (cr == raw.size()) break;
+        src.add("\n", line++);
+        b = cr + (cr + 1 < raw.size() && raw[cr + 1] == '\n' ? 2 : 1);
     }
     return src;
 }
@@ -285,7 +326,10 @@ Source strip_comment_lines(const Source& src) {
             out.add(src, copied, p);
             copied = p = std::min(line_end(s, q) + 1, s.size());
         } else {
-            p = line_end(s, p) + 1;
+            // Every line that starts inside the white space just skipped skips
+            // to the same q, and fails the same way: go on after q's line
+            // (line by line, a megabyte of blank lines took quadratic time).
+            p = line_end(s, q) + 1;
         }
     }
     out.add(src, copied, s.size());
@@ -309,7 +353,7 @@ Source encode_entities(const Source& src) {
         if (q == p + 1 || q >= s.size() || s[q] != ';') continue;
         out.add(src, copied, p);
         out.add(std::string(digits ? kNumericOpen : kNamedOpen) + std::string(s.substr(p + 1, q - p - 1)) + std::string(kClose),
-                src.line[p]);
+                src.line_at(p));
         copied = q + 1;
         p = q;
     }
@@ -405,7 +449,7 @@ private:
         return q;
     }
     Token token(Tok kind, std::size_t end) {
-        Token t{kind, s_.substr(p_, end - p_), src_.line[std::min(p_, src_.line.size() - 1)]};
+        Token t{kind, s_.substr(p_, end - p_), src_.line_at(std::min(p_, s_.size() - 1))};
         p_ = end;
         return t;
     }
@@ -450,7 +494,7 @@ struct Draft {
     std::vector<DraftSection> sections{DraftSection{}};   // [0] holds tasks before any section
 };
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s) { return "'" + limits::excerpt(s) + "'"; }
 
 // JavaScript's Number() for the score, limited to plain decimal spellings ("5",
 // "+5", "5.0", "5e0"), then whole numbers 1..5 only.
@@ -503,6 +547,7 @@ public:
         }
         for (Tok previous = t.kind; (t = lexer_.next()).kind != Tok::End && problems_.size() < kMaxProblems; previous = t.kind) {
             if (statement(t, previous, d)) continue;
+            if (over_limit_) return;
             while (t.kind != Tok::Newline && t.kind != Tok::End && t.kind != Tok::Truncated) t = lexer_.next();
             if (t.kind != Tok::Newline) return;
         }
@@ -514,13 +559,24 @@ private:
         switch (t.kind) {
         case Tok::Newline:
         case Tok::End: return true;
-        case Tok::Title: d.title = decode_text(trim_js(t.text.substr(5)), false); return true;
+        case Tok::Title:
+            d.title = decode_text(trim_js(t.text.substr(5)), false);
+            check_length(t, d.title);
+            return true;
         case Tok::AccTitle: lexer_.next(); return true;   // the accessible title: not part of a map
-        case Tok::AccDescr: d.description = value(lexer_.next()); return true;
-        case Tok::AccValue: d.description = value(t); return true;   // the text of "accDescr { ... }"
+        case Tok::AccDescr:
+            d.description = value(lexer_.next());
+            check_length(t, d.description);
+            return true;
+        case Tok::AccValue:   // the text of "accDescr { ... }"
+            d.description = value(t);
+            check_length(t, d.description);
+            return true;
         case Tok::Section:
+            if (stages(d) == limits::kMaxStages) return stop(t, limits::too_many("sections (stages)", limits::kMaxStages, "per map"));
             d.sections.push_back({decode_text(trim_js(t.text.substr(7)), true), {}});
-            section_ = "section " + d.sections.back().name;
+            section_ = "section " + limits::excerpt(d.sections.back().name);
+            check_length(t, d.sections.back().name);
             return true;
         case Tok::TaskName: return task(t, d);
         case Tok::TaskData:
@@ -564,7 +620,17 @@ private:
         task.name = decode_text(trim_js(name.text), true);
         const Token data = lexer_.next();
         if (data.kind == Tok::TaskData) {
+            if (++tasks_ > limits::kMaxTouchpoints)
+                return stop(name, limits::too_many("tasks (touchpoints)", limits::kMaxTouchpoints, "per map"));
             read_task_data(data.text, task, data.line, problems_);
+            if (task.actors.size() > limits::kMaxListItems)
+                return stop(data, limits::too_many("actors", limits::kMaxListItems, "per task", task.actors.size()));
+            check_length(name, task.name);
+            for (const auto& actor : task.actors) {
+                check_length(data, actor);
+                if (actors_.insert(actor).second && actors_.size() > limits::kMaxPersonas)
+                    return stop(data, limits::too_many("actors (personas)", limits::kMaxPersonas, "per map"));
+            }
             d.sections.back().tasks.push_back(std::move(task));
             return true;
         }
@@ -582,41 +648,31 @@ private:
         return t.kind == Tok::Newline || t.kind == Tok::End;
     }
 
+    // A limit of io/limits.h is reached: reading stops, so memory and time stay bounded.
+    bool stop(const Token& t, std::string message) {
+        problems_.push_back({t.line, 0, std::move(message)});
+        over_limit_ = true;
+        return false;
+    }
+
+    // A name over limits::kMaxTextChars is a problem; the line was read whole, so reading goes on.
+    void check_length(const Token& t, std::string_view text) {
+        if (const std::size_t chars = limits::char_count(text); chars > limits::kMaxTextChars)
+            problems_.push_back({t.line, 0, limits::text_too_long(chars)});
+    }
+
+    // The stages the map would have now: the sections, and a first one for tasks before any.
+    static std::size_t stages(const Draft& d) { return d.sections.size() - (d.sections.front().tasks.empty() ? 1 : 0); }
+
     Lexer lexer_;
     std::vector<TextProblem>& problems_;
     std::string section_;   // the last section statement, as Mermaid read it
+    std::size_t tasks_ = 0;
+    std::unordered_set<std::string> actors_;   // distinct actor names: the personas the map will have
+    bool over_limit_ = false;
 };
 
 // ---- The draft as a map ----------------------------------------------------------
-
-// "awareness-stage" from "Awareness stage"; empty when no ASCII letter or digit.
-std::string slug(std::string_view name) {
-    std::string out;
-    for (char c : name) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (keep) out += c;
-        else if (!out.empty() && out.back() != '-') out += '-';
-        if (out.size() >= 40) break;
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out;
-}
-
-// Readable ids, unique across the whole map.
-class IdMaker {
-public:
-    std::string make(const std::string& prefix, std::string_view name, std::size_t ordinal) {
-        std::string base = prefix + "-" + slug(name);
-        if (base.size() == prefix.size() + 1) base += std::to_string(ordinal);
-        std::string id = base;
-        for (int n = 2; !used_.insert(id).second; ++n) id = base + "-" + std::to_string(n);
-        return id;
-    }
-
-private:
-    std::unordered_set<std::string> used_{"map-imported"};
-};
 
 Map build_map(Draft& d) {
     Map map;
@@ -625,8 +681,14 @@ Map build_map(Draft& d) {
     map.description = d.description;
     map.lanes = default_lanes();
     if (d.sections.front().tasks.empty()) d.sections.erase(d.sections.begin());
-    IdMaker ids;
-    std::unordered_map<std::string, std::string> persona_ids;   // by name
+    ImportedIds ids;
+    // By name: the persona's id, and the last touchpoint (by number) it was added
+    // to, so that a name given twice for one touchpoint counts once, in O(1).
+    struct Known {
+        std::string id;
+        std::size_t last_touchpoint = 0;
+    };
+    std::unordered_map<std::string, Known> personas;
     std::size_t touchpoints = 0;
     for (auto& section : d.sections) {
         Stage& stage = map.stages.emplace_back();
@@ -639,15 +701,17 @@ Map build_map(Draft& d) {
             tp.emotion = task.score - 3;
             tp.friction = 5 - task.score;
             for (const auto& actor : task.actors) {
-                auto [it, added] = persona_ids.try_emplace(actor);
+                auto [it, added] = personas.try_emplace(actor);
+                Known& known = it->second;
                 if (added) {
-                    it->second = ids.make("persona", actor, map.personas.size() + 1);
+                    known.id = ids.make("persona", actor, map.personas.size() + 1);
                     Persona& p = map.personas.emplace_back();
-                    p.id = it->second;
+                    p.id = known.id;
                     p.name = actor;
                 }
-                if (std::find(tp.persona_ids.begin(), tp.persona_ids.end(), it->second) == tp.persona_ids.end())
-                    tp.persona_ids.push_back(it->second);
+                if (known.last_touchpoint == touchpoints) continue;   // an actor named twice in one task counts once
+                known.last_touchpoint = touchpoints;
+                tp.persona_ids.push_back(known.id);
             }
         }
     }
@@ -663,24 +727,35 @@ int journey_score(const Touchpoint& tp) {
 
 }  // namespace
 
-MermaidImport import_mermaid(std::string_view text) {
+MermaidImport import_mermaid(std::string_view bytes) {
     MermaidImport result;
     Draft draft;
-    Source source = strip_comment_lines(strip_directives(strip_front_matter(number_lines(text), draft.title)));
+    Source source;
+    {
+        const std::optional<std::string> text = read_imported_text(bytes, result.problems, result.notices);
+        if (!text) return result;
+        source = number_lines(*text);
+    }
+    // One step at a time, so that at most two copies of the text are alive.
+    source = strip_front_matter(source, draft.title);
+    source = strip_directives(source);
+    source = strip_comment_lines(source);
     if (source.text.substr(0, 7) != "journey") {   // Mermaid's detector: /^\s*journey/
-        result.problems.push_back({source.line.empty() ? 1 : source.line.front(), 0,
+        result.problems.push_back({source.line_at(0), 0,
                                    source.text.empty() ? "the text is empty: a Mermaid journey diagram starts with the line 'journey'"
                                                        : "not a Mermaid journey diagram: the first statement must be 'journey' (lower case)"});
         return result;
     }
     source = encode_entities(source);
-    source.add("\n", source.line.back());
+    source.add("\n", source.line_at(source.text.size() - 1));
     Reader(source, result.problems).read(draft);
     if (result.problems.empty()) result.map = build_map(draft);
     return result;
 }
 
 std::string export_mermaid(const Map& map) {
+    std::unordered_map<std::string_view, const Persona*> personas_by_id;   // one lookup per actor, not a search
+    for (const Persona& p : map.personas) personas_by_id.try_emplace(p.id, &p);
     std::string out = "journey\n";
     if (!map.title.empty()) out += "  title " + escape_text(map.title, TextRole::Title) + "\n";
     if (!map.description.empty()) out += "  accDescr: " + escape_text(map.description, TextRole::Description) + "\n";
@@ -694,7 +769,8 @@ std::string export_mermaid(const Map& map) {
                    std::to_string(journey_score(tp));
             const char* separator = ": ";
             for (const auto& id : tp.persona_ids) {
-                if (const Persona* p = find_persona(map, id)) {
+                if (auto it = personas_by_id.find(id); it != personas_by_id.end()) {
+                    const Persona* p = it->second;
                     out += separator + escape_text(p->name.empty() ? "(unnamed persona)" : p->name, TextRole::Actor);
                     separator = ", ";
                 }

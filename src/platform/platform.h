@@ -19,6 +19,10 @@ double now_ms();
 // asked for (animations), so an idle map burns no battery.
 void request_frames(double for_ms);
 
+// Asks for one frame `after_ms` from now (a timer, not frames in between): for
+// work due later while the page is idle, such as retrying a failed save.
+void request_frame_after(double after_ms);
+
 // System clipboard. Reading is only possible inside a paste gesture, so the web
 // platform hands pasted text over through this buffer.
 void set_clipboard_text(const std::string& text);
@@ -27,11 +31,16 @@ std::string clipboard_text();
 // Saves bytes as a file the user downloads (a Blob URL on the web).
 void download_file(const std::string& file_name, const std::string& mime, const std::string& bytes);
 
-// Opens the system file picker; `on_open(name, bytes)` runs later, once per file chosen.
-void pick_file(const std::string& accept, std::function<void(const std::string&, const std::string&)> on_open);
+// A file the user picked or dropped: `on_file(name, bytes, size)`. A file larger
+// than limits::kMaxFileBytes is not read (reading it whole could take all the
+// tab's memory): its bytes are empty and `size` says how large it is.
+using FileHandler = std::function<void(const std::string& name, const std::string& bytes, double size)>;
 
-// Files dropped anywhere on the page: `on_drop(name, bytes)` runs once per file.
-void on_file_dropped(std::function<void(const std::string&, const std::string&)> on_drop);
+// Opens the system file picker; `on_open` runs later, once per file chosen.
+void pick_file(const std::string& accept, FileHandler on_open);
+
+// Files dropped anywhere on the page: `on_drop` runs once per file.
+void on_file_dropped(FileHandler on_drop);
 
 // Persistent key-value storage. On the web it is IndexedDB seen through an
 // in-memory mirror loaded before the app starts (web/storage.js): reads are

@@ -4,7 +4,9 @@
 #include <map>
 
 #include "edit/commands.h"
+#include "edit/paste.h"
 #include "io/map_json.h"
+#include "io/text_encoding.h"
 #include "ui/theme.h"
 
 namespace jm::ui {
@@ -26,58 +28,6 @@ std::pair<std::string, int> insertion_point(const EditorState& st) {
     }
     if (!map.stages.empty()) return {map.stages.front().id, static_cast<int>(map.stages.front().touchpoints.size())};
     return {"", 0};
-}
-
-// Ids unused in `map` and distinct from each other.
-std::vector<std::string> fresh_ids(const Map& map, std::size_t n) {
-    std::vector<std::string> ids;
-    while (ids.size() < n) {
-        std::string id = new_id(map, "tp");
-        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-    }
-    return ids;
-}
-
-// Fresh ids for cards entering this map; personas they name that the map lacks
-// are matched by name or added, so references never dangle.
-std::vector<Touchpoint> adopt_cards(EditorState& st, const Map& source, std::vector<Touchpoint> cards) {
-    Map& map = st.doc.map;
-    std::map<std::string, std::string> target;   // persona id in the source -> id in this map ("" = drop)
-    std::vector<Persona> new_personas;
-    auto resolve = [&](const std::string& pid) -> std::string {
-        if (auto it = target.find(pid); it != target.end()) return it->second;
-        std::string id;
-        const Persona* theirs = find_persona(source, pid);
-        if (find_persona(map, pid)) {
-            id = pid;                                   // the same persona (ids are stable)
-        } else if (theirs) {
-            auto same_name = std::find_if(map.personas.begin(), map.personas.end(), [&](const Persona& p) { return p.name == theirs->name; });
-            if (same_name != map.personas.end()) {
-                id = same_name->id;
-            } else {
-                Persona p = *theirs;
-                // Keep the id unless something else in this map already uses it.
-                if (id_in_use(map, p.id)) p.id = new_id(map, "persona");
-                id = p.id;
-                new_personas.push_back(std::move(p));
-            }
-        }
-        target[pid] = id;
-        return id;
-    };
-    std::vector<std::string> ids = fresh_ids(map, cards.size());
-    for (std::size_t i = 0; i < cards.size(); ++i) {
-        Touchpoint& card = cards[i];
-        card.id = ids[i];
-        std::vector<std::string> personas;
-        for (const auto& pid : card.persona_ids) {
-            std::string id = resolve(pid);
-            if (!id.empty() && std::find(personas.begin(), personas.end(), id) == personas.end()) personas.push_back(id);
-        }
-        card.persona_ids = std::move(personas);
-    }
-    for (auto& persona : new_personas) st.doc.run(jm::add_persona(persona, static_cast<int>(map.personas.size())));
-    return cards;
 }
 
 void insert_cards(EditorState& st, const std::string& stage_id, int index, std::vector<Touchpoint> cards) {
@@ -184,7 +134,7 @@ void duplicate_selection(EditorState& st) {
     for (const auto& id : st.selection.touchpoints())
         if (const Touchpoint* t = find_touchpoint(st.doc.map, id)) copies.push_back(*t);
     auto [stage_id, index] = insertion_point(st);
-    std::vector<std::string> ids = fresh_ids(st.doc.map, copies.size());
+    std::vector<std::string> ids = fresh_card_ids(st.doc.map, copies.size());
     for (std::size_t i = 0; i < copies.size(); ++i) copies[i].id = ids[i];
     HistoryGroup group(st.doc.history, "Duplicate " + std::to_string(copies.size()) + " card(s)");
     insert_cards(st, stage_id, index, std::move(copies));
@@ -219,14 +169,21 @@ std::string cut_selection(EditorState& st) {
 }
 
 int paste_cards(EditorState& st, const std::string& text, std::string& error) {
-    LoadResult loaded = load_map_json(text);
-    if (!loaded.ok()) {
-        error = "The clipboard holds no journey-map cards.";
+    // A clipboard holds text, never Windows-1252 bytes: broken text (a lone UTF-16
+    // surrogate reaches here as invalid UTF-8, web/input.js) is refused, not guessed at.
+    if (std::size_t bad = first_invalid_utf8(text); bad != std::string::npos) {
+        error = "The clipboard holds no journey-map cards: its text is broken (not valid Unicode at byte " +
+                std::to_string(bad) + ")";
         return 0;
     }
-    std::vector<Touchpoint> cards;
-    for (const auto& s : loaded.map->stages)
-        for (const auto& t : s.touchpoints) cards.push_back(t);
+    LoadResult loaded = load_map_json(text);
+    if (!loaded.ok()) {
+        // The first problem says why (not JSON, too large, too deep...).
+        error = "The clipboard holds no journey-map cards";
+        if (!loaded.problems.empty()) error += ": " + loaded.problems.front().message;
+        return 0;
+    }
+    std::vector<Touchpoint> cards = cards_of(*loaded.map);
     if (cards.empty()) {
         error = "The copied map has no cards.";
         return 0;
@@ -238,8 +195,10 @@ int paste_cards(EditorState& st, const std::string& text, std::string& error) {
     }
     int n = static_cast<int>(cards.size());
     HistoryGroup group(st.doc.history, "Paste " + std::to_string(n) + " card" + (n == 1 ? "" : "s"));
-    cards = adopt_cards(st, *loaded.map, std::move(cards));
-    insert_cards(st, stage_id, index, std::move(cards));
+    AdoptedCards adopted = adopt_cards(st.doc.map, *loaded.map, std::move(cards));
+    for (auto& persona : adopted.new_personas)
+        st.doc.run(jm::add_persona(std::move(persona), static_cast<int>(st.doc.map.personas.size())));
+    insert_cards(st, stage_id, index, std::move(adopted.cards));
     return n;
 }
 

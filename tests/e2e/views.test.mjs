@@ -3,7 +3,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { serveSite, launchBrowser, openEditor, click, findItem, items, settle, api, screenshot } from "./harness.mjs";
+import {
+  serveSite, launchBrowser, openEditor, click, findItem, items, settle, api, screenshot, dropFiles, waitForText,
+} from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveSite(); browser = await launchBrowser(); });
@@ -124,13 +126,7 @@ test("dark theme screenshot of a real template", async () => {
 test("a dropped Mermaid journey opens as a map; File > Export writes Mermaid and CSV", async () => {
   const page = await openEditor(browser, server.url);
   const mermaid = "journey\n  title Onboarding 入职\n  section Kick-off\n    Welcome call: 4: Ana, Luis\n  section Setup\n    SSO set-up: 2: Luis\n";
-  await page.evaluate((text) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], "onboarding.mmd", { type: "text/plain" }));
-    window.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, mermaid);
-  await page.waitForTimeout(300);
-  await settle(page);
+  await dropFiles(page, [{ name: "onboarding.mmd", type: "text/plain", text: mermaid }]);
   const map = await mapOf(page);
   assert.equal(map.title, "Onboarding 入职");
   assert.deepEqual(map.stages.map((s) => s.name), ["Kick-off", "Setup"]);
@@ -147,6 +143,23 @@ test("a dropped Mermaid journey opens as a map; File > Export writes Mermaid and
   const bytes = await readFile(await csv.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 byte-order mark");
   assert.match(bytes.toString("utf8"), /Welcome call/);
+  await page.context().close();
+});
+
+test("a CSV saved as Windows-1252 by a Spanish spreadsheet opens, and a dialog says how it was read", async () => {
+  const page = await openEditor(browser, server.url);
+  const bytes = await readFile(new URL("../data/encoding/windows-1252.csv", import.meta.url));
+  await dropFiles(page, [{ name: "ventas.csv", type: "text/csv", bytes }]);
+  const map = await mapOf(page);
+  assert.equal(map.stages[0].name, "Decisión");
+  assert.equal(map.stages[0].touchpoints[0].title, "Revisão do contrato");
+  const dialog = await waitForText(page, /Windows-1252/, { window: "Opened, with a note" });
+  assert.match(dialog, /"ventas\.csv" is open/);
+  assert.match(dialog, /save the file as UTF-8/);
+  await screenshot(page, "opened-windows-1252");
+  await page.keyboard.press("Enter");
+  await settle(page);
+  assert.equal((await items(page)).some((it) => it.label.startsWith("Opened, with a note")), false, "Enter closes it");
   await page.context().close();
 });
 

@@ -5,6 +5,7 @@
 
 #include "io/csv.h"
 #include "io/map_json.h"
+#include "support/cli_run.h"
 #include "support/large_map.h"
 
 using Catch::Matchers::Contains;
@@ -233,4 +234,19 @@ TEST_CASE("CSV round trip: every column of a 1,000-touchpoint map comes back", "
     }
     CHECK(jm::load_map_json(jm::save_map_json(back)).ok());
     CHECK_THAT(jm::export_csv(back), Contains("Ana, CFO\\; \"\"boss\"\""));   // the separator escaped, quotes doubled
+}
+
+// Issue 10: RowReader::scale read friction and emotion through a string_view of
+// a temporary string, gone before it was read (AddressSanitizer: heap use after
+// free on any CSV with a friction or emotion cell, this file included).
+TEST_CASE("CSV import of the sample file: friction and emotion cells are read from the row itself", "[csv]") {
+    const jm::Map m = imported(jm::testing::data("csv/touchpoints.csv"));
+    REQUIRE(m.stages.size() == 2);
+    CHECK(titles(m.stages[0]) == std::vector<std::string>{"Search, then compare", "Webinar"});
+    const jm::Touchpoint& review = m.stages[1].touchpoints.at(0);
+    CHECK(review.title == "Security review");
+    CHECK(review.friction == 5);
+    CHECK(review.emotion == -2);
+    CHECK(m.stages[0].touchpoints[0].friction == 2);
+    CHECK(m.stages[0].touchpoints[1].emotion == 1);
 }

@@ -308,7 +308,7 @@ TEST_CASE("Mermaid export: text Mermaid would misread is written as entity codes
           "    #84;itle page: 4\n"
           "    #32;leading: 4\n"
           "    Line one<br>Line two: 4\n"
-          "    a #60; b > c & d: 4\n"
+          "    a #60; b #62; c #38; d: 4\n"
           "    #37;discount: 4\n"
           "    50% off, a#37;#37;b: 4\n"
           "    (untitled): 4\n"
@@ -392,4 +392,19 @@ TEST_CASE("Mermaid round trip: a 1,000-touchpoint map", "[mermaid]") {
         CHECK(titles(back.stages[s]) == titles(original.stages[s]));
     }
     CHECK(jm::load_map_json(jm::save_map_json(back)).ok());
+}
+
+// Line numbers survive every clean-up step, each removing text: comments,
+// directives over several lines, entity codes, CRLF, front matter.
+TEST_CASE("Mermaid: a problem after removed text still names the line of the file", "[mermaid]") {
+    const std::vector<std::pair<std::string, int>> cases = {
+        {"journey\n  %% c1\n  section A#58;x\n  %%{init: {}}%%\n    #35;a: 3\n  %% c\n    X: 9\n", 7},
+        {"journey\n%%{init:\n {'theme': 'dark'}\n}%%\n  section A\n    X: 9\n", 6},
+        {"journey\r\n  %% c\r\n  title #1;#2;#3;\r\n\r\n  section #58;#58;\r\n    A#59;: 3: #44;\r\n    X: 9\r\n", 7},
+        {"---\ntitle: T\n---\njourney\n  accDescr {\n    one\n    two\n  }\n    X: 9\n", 9},
+    };
+    for (const auto& [text, line] : cases) {
+        INFO(text);
+        CHECK(rejected(text).line == line);
+    }
 }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "imgui.h"
+#include "io/limits.h"
 #include "platform/platform.h"
 #include "platform/web/web_state.h"
 
@@ -11,6 +12,7 @@ namespace {
 
 EM_JS(double, js_now, (), { return performance.now(); });
 EM_JS(void, js_request_frame, (), { JM.requestFrame(); });
+EM_JS(void, js_request_frame_after, (double ms), { setTimeout(() => JM.requestFrame(), ms); });
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
     JM.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + size));
 });
@@ -18,17 +20,21 @@ EM_JS(void, js_pick_file, (const char* accept, int request), { JM.pickFile(UTF8T
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 EM_JS(void, js_set_unsaved, (int unsaved), { JM.unsavedWork = !!unsaved; });
 
-std::map<int, std::function<void(const std::string&, const std::string&)>> g_pickers;
+std::map<int, jm::platform::FileHandler> g_pickers;
 int g_next_picker = 1;
 constexpr int kDropRequest = 0;   // files dropped on the page arrive as this request
 
 }  // namespace
 
-extern "C" EMSCRIPTEN_KEEPALIVE void jm_file_opened(int request, const char* name, const char* data, int size) {
+// `file_size` is the file's size; `size` the bytes read (none for a file over the limit).
+extern "C" EMSCRIPTEN_KEEPALIVE void jm_file_opened(int request, const char* name, const char* data, int size, double file_size) {
     auto it = g_pickers.find(request);
     if (it == g_pickers.end()) return;
-    it->second(name, std::string(data, static_cast<std::size_t>(size)));
+    it->second(name, std::string(data, static_cast<std::size_t>(size)), file_size);
 }
+
+// The largest file the page reads (web/platform.js asks before reading one).
+extern "C" EMSCRIPTEN_KEEPALIVE double jm_max_file_bytes() { return static_cast<double>(jm::limits::kMaxFileBytes); }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void jm_file_picker_closed(int request) {
     if (request != kDropRequest) g_pickers.erase(request);
@@ -43,6 +49,8 @@ void request_frames(double for_ms) {
     js_request_frame();
 }
 
+void request_frame_after(double after_ms) { js_request_frame_after(after_ms); }
+
 void set_clipboard_text(const std::string& text) { ImGui::SetClipboardText(text.c_str()); }
 
 std::string clipboard_text() {
@@ -54,13 +62,13 @@ void download_file(const std::string& file_name, const std::string& mime, const 
     js_download(file_name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
 
-void pick_file(const std::string& accept, std::function<void(const std::string&, const std::string&)> on_open) {
+void pick_file(const std::string& accept, FileHandler on_open) {
     int request = g_next_picker++;
     g_pickers[request] = std::move(on_open);
     js_pick_file(accept.c_str(), request);
 }
 
-void on_file_dropped(std::function<void(const std::string&, const std::string&)> on_drop) {
+void on_file_dropped(FileHandler on_drop) {
     g_pickers[kDropRequest] = std::move(on_drop);
 }
 
