@@ -14,6 +14,10 @@ APT_PACKAGES=(
   emscripten nlohmann-json3-dev catch2
   chromium fonts-inter fonts-droid-fallback fonts-font-awesome
   dpkg-dev
+  # Sanitizer build (scripts/test.sh) and fuzzing (scripts/fuzz.sh): clang, its
+  # runtimes (ASan, UBSan, libFuzzer; apt's --no-install-recommends would skip
+  # them) and llvm-symbolizer for file:line in reports.
+  clang-14 libclang-rt-14-dev llvm-14
 )
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }

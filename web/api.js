@@ -9,6 +9,13 @@
   });
   window.journeymapReady.catch(() => { /* shown in the page by boot.js */ });
 
+  // Functions that only read: calling them draws no frame, so a page (or a
+  // test waiting for a state) can poll them without keeping the editor busy.
+  const READ_ONLY = new Set([
+    "exportJSON", "canUndo", "canRedo", "listMaps", "currentMapId", "saveState", "metrics",
+    "exportMermaid", "exportCSV", "version", "title", "_display", "_selection", "_view", "_viewAs",
+  ]);
+
   function call(name, ...args) {
     const m = JM.module;
     const n = JM.cString(name);
@@ -18,7 +25,7 @@
     m._free(n);
     m._free(a);
     m._free(p);
-    JM.wake();
+    if (!READ_ONLY.has(name)) JM.wake();
     return JSON.parse(out);
   }
   JM.call = call;
@@ -34,10 +41,22 @@
   JM.exposeApi = function () {
     const api = {};
     for (const name of FUNCTIONS) api[name] = (...args) => call(name, ...args);
-    // Test support: the widgets of the last frame (see tests/e2e/harness.mjs).
+    // Test support (see tests/e2e/harness.mjs): the widgets of the last frame;
+    // whether the editor is idle (everything that happened is drawn and settled,
+    // see JM.idle in input.js) and why not; whether a frame is scheduled at all;
+    // and the text a frame draws, window by window: a promise of
+    // [{window, text}] for the next frame (test builds only).
     api._testItems = () => JSON.parse(JM.testItemsJson || "[]");
     api._frame = () => JM.testFrame;
     api._framesDrawn = () => JM.framesDrawn;
+    api._idle = () => JM.idle();
+    api._idleState = () => JM.idleState();
+    api._frameScheduled = () => JM.frameScheduled();
+    api._readText = () => new Promise((resolve) => {
+      (JM.testTextWaiters = JM.testTextWaiters || []).push(resolve);
+      JM.testTextWanted = true;
+      JM.requestFrame();
+    });
     window.journeymap = api;
     JM.resolveReady(api);
   };

@@ -1,18 +1,36 @@
 // Feeds DOM events to the editor and paces frames. The editor draws only when
 // something happened: every event asks for a frame, and the C++ side says after
 // each frame whether it wants another (while hover states settle or an
-// animation runs). An idle map draws nothing.
+// animation runs) and whether the frame was quiet (drew what the frame before
+// drew, with nothing left for ImGui to do). After any change the loop draws
+// until two quiet frames in a row: the app is then idle (JM.idle()), and an idle
+// map draws nothing.
 "use strict";
 (function () {
   const canvas = document.getElementById("canvas");
   const text = document.getElementById("jm-text-input");
-  let pending = false;
+  const WANTS_MORE = 1, QUIET = 2;    // bits of jm_frame's answer
+  const QUIET_FRAMES = 2;             // quiet frames in a row that end a change
+  const MAX_RESTLESS = 120;           // frames in a row that may change before the loop gives up waiting for quiet
+  let pending = false;                // an animation frame is scheduled
   let started = false;
+  let owed = false;                   // input or a change arrived that no frame has drawn yet
+  let quietFrames = 0;                // quiet frames in a row since the last change
+  let restless = 0;                   // frames in a row that were not quiet
+  let deliveries = 0;                 // files being read and handed to the editor
 
-  JM.requestFrame = function () {
+  function schedule() {
     if (!started || pending) return;
     pending = true;
     requestAnimationFrame(tick);
+  }
+
+  // Something changed outside a frame (a file arrived, the app asked to keep
+  // drawing): it is drawn, and drawn until quiet.
+  JM.requestFrame = function () {
+    owed = true;
+    quietFrames = 0;
+    schedule();
   };
 
   function tick(t) {
@@ -21,10 +39,62 @@
   }
 
   function drawNow(t) {
-    const more = JM.module._jm_frame(t);
+    owed = false;
+    const answer = JM.module._jm_frame(t);
     JM.framesDrawn++;
+    if (answer & QUIET) { quietFrames++; restless = 0; } else { quietFrames = 0; restless++; }
     syncTextFocus();
-    if (more) JM.requestFrame();
+    if ((answer & WANTS_MORE) || (quietFrames < QUIET_FRAMES && restless < MAX_RESTLESS)) schedule();
+  }
+
+  // True when everything that happened has been drawn and the drawing has
+  // settled: no input or change waiting for a frame, the last frames changed
+  // nothing on screen, no window being measured, no file being read, and (as
+  // the app keeps asking for frames until then) no autosave waiting to run.
+  // The browser tests wait for this instead of sleeping (tests/e2e/harness.mjs).
+  JM.idle = function () {
+    return started && !owed && deliveries === 0 && quietFrames >= QUIET_FRAMES && !storageBusy();
+  };
+  JM.idleState = function () {
+    return { started, owed, deliveries, quietFrames, restless, storageBusy: storageBusy(), frameScheduled: pending,
+             framesDrawn: JM.framesDrawn };
+  };
+
+  // Writes handed to the browser's storage that have not committed or failed
+  // yet (web/storage.js): JM.storage.busy() when it offers one, else its counters.
+  function storageBusy() {
+    const s = JM.storage;
+    if (!s) return false;
+    if (typeof s.busy === "function") return !!s.busy();
+    if (typeof s.info === "function") {
+      const info = s.info();
+      const st = info.stats || {};
+      return (info.pending || 0) > 0 || (st.batches || 0) > (st.committed || 0) + (st.failed || 0);
+    }
+    return false;
+  }
+  JM.frameScheduled = function () { return pending; };
+  // For waits: false while the editor is on its way to idle; throws when it
+  // never will without new input (no frame scheduled, nothing being read or
+  // written: a frame threw, or the drawing never settled).
+  JM.failIfStuck = function () {
+    if (!started || pending || deliveries > 0 || storageBusy() || JM.idle()) return false;
+    throw new Error("the editor stopped drawing before it was idle: " + JSON.stringify(JM.idleState()));
+  };
+
+  // Files dropped on the page or picked in File > Open are read asynchronously
+  // (web/platform.js); until one has reached the editor the app is not idle.
+  if (typeof JM.deliverFile === "function") {
+    const deliver = JM.deliverFile;
+    JM.deliverFile = async function (request, file) {
+      deliveries++;
+      try {
+        return await deliver.call(JM, request, file);
+      } finally {
+        deliveries--;
+        JM.requestFrame();
+      }
+    };
   }
 
   // Runs a frame inside the event handler itself, so what the editor does in
@@ -60,8 +130,10 @@
   function resize() {
     const dpr = window.devicePixelRatio || 1;
     const w = canvas.clientWidth, h = canvas.clientHeight;
-    canvas.width = Math.max(1, Math.round(w * dpr));
-    canvas.height = Math.max(1, Math.round(h * dpr));
+    const bw = Math.max(1, Math.round(w * dpr)), bh = Math.max(1, Math.round(h * dpr));
+    // Setting the size clears the canvas, even to the same size: only on a change.
+    if (canvas.width !== bw) canvas.width = bw;
+    if (canvas.height !== bh) canvas.height = bh;
     if (started) {
       JM.module._jm_resize(w, h, dpr);
       wake();
@@ -232,7 +304,7 @@
     if (!started) return;
     const data = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
     e.preventDefault();
-    const p = JM.cString(data);
+    const p = JM.cStringExact(data);
     JM.module._jm_input_paste(p);
     JM.module._free(p);
     wake();

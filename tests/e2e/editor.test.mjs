@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
-  serveSite, launchBrowser, openEditor, click, doubleClick, findItem, items, typeInto, screenshot, settle, api,
+  serveSite, launchBrowser, openEditor, click, findItem, screenshot, settle, api, pasteText, clipboardWhen,
 } from "./harness.mjs";
 
 let server, browser;
@@ -98,18 +98,12 @@ test("copy a card to the system clipboard and paste it back as a new card", asyn
   const count = map.stages[0].touchpoints.length;
   await click(page, first.title + "##card");
   await page.keyboard.press("Control+C");
-  await settle(page);
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const copied = await clipboardWhen(page, { includes: JSON.stringify(first.title) });
   const clip = JSON.parse(copied);
   assert.equal(clip.format, "journeymap");
   assert.equal(clip.stages[0].touchpoints[0].title, first.title);
   // The browser's paste gesture, as Ctrl+V delivers it.
-  await page.evaluate((text) => {
-    const dt = new DataTransfer();
-    dt.setData("text/plain", text);
-    document.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true }));
-  }, copied);
-  await settle(page);
+  await pasteText(page, copied);
   map = await mapOf(page);
   assert.equal(map.stages[0].touchpoints.length, count + 1);
   const pasted = map.stages[0].touchpoints[1];
@@ -161,8 +155,8 @@ test("edits persist across a reload", async () => {
   await page.keyboard.press("Control+A");
   await page.keyboard.type("Renovação 续约");
   await page.keyboard.press("Enter");
-  await settle(page);
-  await page.waitForFunction(() => window.journeymap.saveState().status.startsWith("Saved"), null, { timeout: 5000 });
+  await settle(page);   // idle includes the autosave having run
+  assert.match((await api(page, "saveState")).status, /^Saved/);
   const saved = await api(page, "exportJSON");
   await page.reload();
   await page.evaluate(() => window.journeymapReady);

@@ -1,6 +1,12 @@
 // Browser-test harness: serves the built static site on loopback, starts
 // Debian's Chromium through playwright-core, and finds ImGui widgets by label
 // through the app's test hook (window.journeymap._testItems()).
+//
+// Nothing here waits for a length of time. Every step waits for a state: the
+// editor being idle (journeymap._idle(): everything that happened is drawn, the
+// last frames changed nothing on screen, no file is being read, no autosave is
+// waiting), a widget being on screen, or a condition on the app's state, each
+// with a generous timeout that only a failure reaches.
 import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -10,6 +16,14 @@ export const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 export const SITE = resolve(process.env.JM_SITE_DIR ?? join(ROOT, "build/web/site"));
 export const SHOTS = resolve(process.env.JM_SHOTS_DIR ?? join(ROOT, "build/web/screenshots"));
 export const NATIVE = resolve(process.env.JM_NATIVE_BUILD ?? join(ROOT, "build/native"));
+// The single-file build sits next to the site folder (scripts/build.sh web).
+export const SINGLE_FILE = resolve(process.env.JM_SINGLE_FILE ?? join(SITE, "..", "journeymap-editor.html"));
+
+// How long a wait may take before it counts as a failure. Waits end as soon as
+// their state is reached; these only bound a broken run (a loaded CI machine or
+// a CPU-throttled browser is slow, not broken). JM_E2E_TIMEOUT_MS scales them.
+export const TIMEOUT = Number(process.env.JM_E2E_TIMEOUT_MS ?? 60000);
+const POLL_MS = 16;
 
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
@@ -42,6 +56,15 @@ export const CHROMIUM_ARGS = [
   "--disable-quic", "--no-first-run", "--disable-dev-shm-usage",
 ];
 
+// JM_CPU_THROTTLE=N slows every editor page's main thread N times (Chromium's
+// Emulation.setCPUThrottlingRate, as DevTools' "CPU: N x slowdown"): a way to
+// look for races that a fast machine hides.
+export async function throttle(page, rate = Number(process.env.JM_CPU_THROTTLE ?? 1)) {
+  if (!(rate > 1)) return;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+}
+
 export async function launchBrowser() {
   return chromium.launch({ executablePath: process.env.JM_CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
@@ -54,24 +77,74 @@ export async function openEditor(browser, baseUrl, { width = 1280, height = 800,
     permissions: ["clipboard-read", "clipboard-write"], storageState: storage,
   });
   const page = await context.newPage();
+  // Keep Playwright's file-chooser interception on from the start: it is
+  // switched on when the first listener is added, asynchronously, and a gesture
+  // that opens the picker right after waitForEvent("filechooser") could beat it
+  // (the picker then never reaches the test).
+  page.on("filechooser", () => {});
   page.jmErrors = [];
   page.on("console", (m) => { if (m.type() === "error") page.jmErrors.push(m.text()); });
   page.on("pageerror", (e) => page.jmErrors.push(String(e)));
+  page.setDefaultTimeout(TIMEOUT);
+  page.setDefaultNavigationTimeout(TIMEOUT);
   if (init) await page.addInitScript(init);
+  await throttle(page);
   await page.goto(baseUrl);
   await page.evaluate(() => window.journeymapReady);
   await settle(page);
   return page;
 }
 
-// Waits until the app has drawn a frame after now, then until it goes idle.
-export async function settle(page) {
-  const before = await page.evaluate(() => window.journeymap._frame());
-  await page.evaluate(() => JM.wake());
-  await page.waitForFunction((f) => window.journeymap._frame() > f, before);
-  await page.waitForTimeout(50);
+// Waits until the editor is idle: every input and change so far has been
+// drawn, the last two frames drew the same picture, ImGui has no window to
+// measure and no input left, no dropped or picked file is being read, no
+// storage write is in flight, and no autosave is pending (see JM.idle in
+// web/input.js). It never wakes the editor itself, so a change that would not
+// reach the screen without more input fails the wait instead of being hidden.
+export async function settle(page, { timeout = TIMEOUT } = {}) {
+  try {
+    await failOnPageError(page, page.waitForFunction(() => window.journeymap._idle() || JM.failIfStuck(), null, { timeout, polling: POLL_MS }));
+  } catch (e) {
+    const state = await page.evaluate(() => window.journeymap?._idleState?.()).catch(() => "page gone");
+    throw new Error(`the editor did not become idle (waited up to ${timeout} ms): ${e.message.split("\n")[0]}; state ${JSON.stringify(state)}`);
+  }
 }
 
+// An uncaught error in the page (a crash in the editor stops its frames) ends
+// a wait at once instead of at its timeout; so does an editor that is not idle
+// but has stopped drawing (JM.failIfStuck in web/input.js).
+async function failOnPageError(page, waiting) {
+  let onError;
+  const crashed = new Promise((_, reject) => {
+    onError = (e) => reject(new Error(`page error: ${e}`));
+    page.once("pageerror", onError);
+  });
+  try {
+    return await Promise.race([waiting, crashed]);
+  } finally {
+    page.off("pageerror", onError);
+    waiting.catch(() => {});
+    crashed.catch(() => {});
+  }
+}
+
+// Waits until fn(arg), run in the page (it may return a promise), returns
+// something truthy, then until the editor is idle; returns that value. For
+// states that arrive from outside a frame (a resize, the clipboard, another
+// tab's save).
+export async function waitForState(page, fn, arg, { timeout = TIMEOUT, what = String(fn) } = {}) {
+  const deadline = Date.now() + timeout;
+  try {
+    const handle = await page.waitForFunction(fn, arg, { timeout, polling: POLL_MS });
+    const value = await handle.jsonValue();
+    await settle(page, { timeout: Math.max(1000, deadline - Date.now()) });
+    return value;
+  } catch (e) {
+    throw new Error(`waited ${timeout} ms for ${what}\n${e.message}`);
+  }
+}
+
+// The items of the last frame drawn (settle first to see the current state).
 export async function items(page) {
   return page.evaluate(() => window.journeymap._testItems());
 }
@@ -82,25 +155,45 @@ export function visibleLabel(label) {
   return i < 0 ? label : label.slice(0, i);
 }
 
-// Finds an item whose label matches: a string matches the visible label, the
-// whole label, or a hidden label ("##Title" for "Title", as the inspector's
-// fields are named); a RegExp is tested against the whole label.
-export async function findItem(page, match, { timeout = 5000, window } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const all = await items(page);
-    const hit = all.find((it) =>
-      (!window || it.window.startsWith(window)) &&
-      (match instanceof RegExp ? match.test(it.label)
-        : it.label === match || visibleLabel(it.label) === match || it.label === "##" + match) &&
-      it.w > 0 && it.h > 0);
-    if (hit) return hit;
-    if (Date.now() > deadline) {
-      const names = [...new Set(all.map((it) => it.label))].slice(0, 80).join(" | ");
-      throw new Error(`no widget labelled ${match} (window ${window ?? "any"}); visible: ${names}`);
-    }
-    await settle(page);
+// Finds an item on screen whose label matches, once the editor is idle: a
+// string matches the visible label, the whole label, or a hidden label
+// ("##Title" for "Title", as the inspector's fields are named); a RegExp is
+// tested against the whole label. `window` is a prefix of the item's window
+// name. Items of hidden windows or scrolled out of sight have no size and do
+// not match. Waits until the item is there (or the timeout).
+export async function findItem(page, match, { timeout = TIMEOUT / 2, window } = {}) {
+  const m = match instanceof RegExp ? { source: match.source, flags: match.flags } : { text: match };
+  try {
+    const handle = await failOnPageError(page, page.waitForFunction(({ m, win }) => {
+      const jm = window.journeymap;
+      if (!jm._idle()) return JM.failIfStuck();
+      const re = m.source !== undefined ? new RegExp(m.source, m.flags) : null;
+      const visible = (l) => { const i = l.indexOf("##"); return i < 0 ? l : l.slice(0, i); };
+      return jm._testItems().find((it) =>
+        (!win || it.window.startsWith(win)) &&
+        (re ? re.test(it.label) : it.label === m.text || visible(it.label) === m.text || it.label === "##" + m.text) &&
+        it.w > 0 && it.h > 0) ?? null;
+    }, { m, win: window }, { timeout, polling: POLL_MS }));
+    return await handle.jsonValue();
+  } catch (e) {
+    const all = await items(page).catch(() => []);
+    const names = [...new Set(all.filter((it) => it.w > 0).map((it) => it.label))].slice(0, 80).join(" | ");
+    const state = await page.evaluate(() => window.journeymap?._idleState?.()).catch(() => "page gone");
+    throw new Error(`no widget labelled ${match} (window ${window ?? "any"}) within ${timeout} ms; ` +
+      `on screen: ${names}; editor: ${JSON.stringify(state)}\n${e.message}`);
   }
+}
+
+// The text the editor draws, as a user reads it, once it is idle: one string
+// per window ({window, text}), or, with `window` (a prefix of window names),
+// the text of those windows joined by new lines. Read from ImGui's text log
+// of one frame (test builds); that frame leaves the editor to settle again
+// (the next settle() or findItem() waits for it).
+export async function readText(page, { window } = {}) {
+  await settle(page);
+  const segments = await page.evaluate(() => window.journeymap._readText());
+  if (window === undefined) return segments;
+  return segments.filter((s) => s.window.startsWith(window)).map((s) => s.text.trim()).join("\n");
 }
 
 // Moves to the widget, lets the app draw the hover, then clicks: as a person
@@ -129,14 +222,134 @@ export async function typeInto(page, match, text, opts = {}) {
 }
 
 export async function screenshot(page, name) {
+  await settle(page);
   await mkdir(SHOTS, { recursive: true });
   const path = join(SHOTS, name + ".png");
   await page.screenshot({ path });
   return path;
 }
 
+// Calls window.journeymap[name](...args) once the editor is idle (so a read
+// sees everything done so far), and waits until it is idle again (so what the
+// call changed is drawn and stored).
 export async function api(page, name, ...args) {
+  await settle(page);
   const out = await page.evaluate(({ name, args }) => window.journeymap[name](...args), { name, args });
   await settle(page);
   return out;
+}
+
+// Waits until the text the editor draws (in the windows whose names start with
+// `window`, or anywhere) matches `pattern` (a RegExp, or a string it includes)
+// and returns that text. For words no widget carries: notices, tooltips, the
+// lines of a dialog. Each look draws one frame, so time passes for the editor
+// (a tooltip's delay) only as frames do.
+export async function waitForText(page, pattern, { window = "", timeout = TIMEOUT } = {}) {
+  const deadline = Date.now() + timeout;
+  const matches = (t) => (pattern instanceof RegExp ? pattern.test(t) : t.includes(pattern));
+  for (;;) {
+    const text = await readText(page, { window });
+    if (matches(text)) return text;
+    if (Date.now() > deadline) throw new Error(`no text matching ${pattern} (window ${window || "any"}) within ${timeout} ms; shown: ${text.slice(0, 600)}`);
+  }
+}
+
+// Drops files on the editor as a file dragged from the desktop arrives: dragenter,
+// dragover and drop on the canvas, the drop's DataTransfer holding File objects.
+// Each file: {name, type?, text} or {name, type?, bytes} (a Buffer or Uint8Array).
+// Waits until the editor has read them and settled.
+export async function dropFiles(page, files) {
+  const wire = files.map((f) => ({
+    name: f.name, type: f.type ?? "",
+    ...(f.bytes !== undefined ? { base64: Buffer.from(f.bytes).toString("base64") } : { text: f.text }),
+  }));
+  await page.evaluate((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) {
+      const body = f.base64 !== undefined ? Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)) : f.text;
+      dt.items.add(new File([body], f.name, { type: f.type }));
+    }
+    const canvas = document.getElementById("canvas");
+    for (const type of ["dragenter", "dragover", "drop"])
+      canvas.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, wire);
+  await settle(page);
+}
+
+// Pastes text as the browser does after Ctrl+V: a paste event on the focused
+// element (the hidden text field while an ImGui text field is active, else the
+// canvas), carrying the text. Waits until the editor has settled.
+export async function pasteText(page, text) {
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.setData("text/plain", text);
+    const target = document.activeElement ?? document.body;
+    target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await settle(page);
+}
+
+// The system clipboard's text, once it equals `equals` or includes `includes`:
+// a copy reaches the clipboard through the copy event and, asynchronously,
+// navigator.clipboard.
+export async function clipboardWhen(page, { equals, includes }) {
+  return waitForState(page, async ({ equals, includes }) => {
+    const text = await navigator.clipboard.readText().catch(() => null);
+    if (text === null || (equals !== undefined && text !== equals) || (includes !== undefined && !text.includes(includes))) return null;
+    return text;
+  }, { equals, includes }, { what: `the clipboard to hold ${JSON.stringify(equals ?? includes)}` });
+}
+
+// Every byte the site keeps in this browser: all of localStorage and every
+// IndexedDB database (each object store's keys and values, binary values as
+// hex), in a form that compares with deepEqual.
+export async function storageSnapshot(page) {
+  return page.evaluate(async () => {
+    const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    async function plain(v) {
+      if (v === null || typeof v !== "object") return v;
+      if (v instanceof Blob) return { blob: v.type, hex: hex(new Uint8Array(await v.arrayBuffer())) };
+      if (v instanceof ArrayBuffer) return { arrayBuffer: hex(new Uint8Array(v)) };
+      if (ArrayBuffer.isView(v)) return { [v.constructor.name]: hex(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)) };
+      if (v instanceof Date) return { date: v.toISOString() };
+      if (v instanceof Map) return { map: await plain([...v.entries()]) };
+      if (v instanceof Set) return { set: await plain([...v.values()]) };
+      if (Array.isArray(v)) return Promise.all(v.map(plain));
+      const out = {};
+      for (const k of Object.keys(v).sort()) out[k] = await plain(v[k]);
+      return out;
+    }
+    const local = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      local[k] = localStorage.getItem(k);
+    }
+    const databases = {};
+    const list = indexedDB.databases ? await indexedDB.databases() : [];
+    for (const { name, version } of list.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const db = await new Promise((ok, fail) => {
+        const r = indexedDB.open(name);
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      const stores = {};
+      for (const store of [...db.objectStoreNames].sort()) {
+        stores[store] = await new Promise((ok, fail) => {
+          const rows = [];
+          const req = db.transaction(store, "readonly").objectStore(store).openCursor();
+          req.onsuccess = () => {
+            const c = req.result;
+            if (!c) { ok(rows); return; }
+            rows.push([c.key, c.value]);
+            c.continue();
+          };
+          req.onerror = () => fail(req.error);
+        });
+        stores[store] = await plain(stores[store]);
+      }
+      db.close();
+      databases[name] = { version, stores };
+    }
+    return { localStorage: await plain(local), indexedDB: databases };
+  });
 }

@@ -2,7 +2,10 @@
 // while idle, explains failures in the page, and carries every language's text.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serveSite, launchBrowser, openEditor, click, findItem, typeInto, screenshot, settle, api } from "./harness.mjs";
+import {
+  serveSite, launchBrowser, openEditor, click, findItem, typeInto, screenshot, settle, api, waitForState,
+  pasteText, clipboardWhen, SINGLE_FILE, TIMEOUT,
+} from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveSite(); browser = await launchBrowser(); });
@@ -41,7 +44,8 @@ test("high-DPI: backing store and ImGui framebuffer scale follow devicePixelRati
   assert.equal(display.framebuffer_scale, 2);
   assert.equal(display.width, canvas.cw);
   await page.setViewportSize({ width: 700, height: 500 });
-  await settle(page);
+  // The resize reaches the editor with the browser's next rendering step.
+  await waitForState(page, () => window.journeymap._display().width === 700, null, { what: "the editor to see the new width" });
   const resized = await api(page, "_display");
   assert.equal(resized.width, 700);
   assert.equal(resized.height, 500);
@@ -51,15 +55,22 @@ test("high-DPI: backing store and ImGui framebuffer scale follow devicePixelRati
 
 test("no frames are drawn while nothing changes", async () => {
   const page = await openEditor(browser, server.url);
-  await page.waitForTimeout(1200);  // let input settling finish
+  // The loop stops by itself once hover states have settled (about 0.7 s after
+  // the last input): wait for it to stop, however long the machine takes.
+  await page.waitForFunction(() => !window.journeymap._frameScheduled(), null, { timeout: TIMEOUT, polling: 16 });
   const a = await page.evaluate(() => window.journeymap._framesDrawn());
-  await page.waitForTimeout(1500);
+  // Then the browser paints 60 frames of its own; the editor draws none and
+  // schedules none.
+  await page.evaluate(() => new Promise((done) => {
+    let n = 0;
+    const step = () => (++n >= 60 ? done() : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  }));
   const b = await page.evaluate(() => window.journeymap._framesDrawn());
   assert.equal(b - a, 0, "idle frames");
+  assert.equal(await page.evaluate(() => window.journeymap._frameScheduled()), false, "a frame is scheduled while idle");
   await page.mouse.move(300, 300);
-  await page.waitForTimeout(100);
-  const c = await page.evaluate(() => window.journeymap._framesDrawn());
-  assert.ok(c > b, "input draws frames");
+  await page.waitForFunction((b) => window.journeymap._framesDrawn() > b, b, { timeout: TIMEOUT, polling: 16 });
   await page.context().close();
 });
 
@@ -92,17 +103,12 @@ test("IME composition and dead keys commit their text once", async () => {
 test("paste from and copy to the system clipboard", async () => {
   const page = await openEditor(browser, server.url);
   await typeInto(page, "Title", "");
-  await page.evaluate(() => {
-    const dt = new DataTransfer();
-    dt.setData("text/plain", "Proposta comercial 报价");
-    document.getElementById("jm-text-input").dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true }));
-  });
-  await settle(page);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "jm-text-input", "the hidden text field has focus");
+  await pasteText(page, "Proposta comercial 报价");
   assert.equal(await api(page, "title"), "Proposta comercial 报价");
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Control+C");
-  await settle(page);
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const copied = await clipboardWhen(page, { equals: "Proposta comercial 报价" });
   assert.equal(copied, "Proposta comercial 报价");
   await page.context().close();
 });
@@ -117,7 +123,7 @@ test("a page without WebGL2 explains itself instead of a blank canvas", async ()
     };
   });
   await page.goto(server.url);
-  await page.waitForFunction(() => JM.startError);
+  await page.waitForFunction(() => JM.startError, null, { timeout: TIMEOUT });
   const text = await page.locator("#jm-status-text").textContent();
   assert.match(text, /WebGL 2/);
   assert.equal(await page.locator("#jm-status").isVisible(), true);
@@ -129,19 +135,18 @@ test("a wasm that fails to load is reported in the page", async () => {
   const page = await context.newPage();
   await page.route("**/journeymap.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
   await page.goto(server.url);
-  await page.waitForFunction(() => JM.startError, null, { timeout: 15000 });
+  await page.waitForFunction(() => JM.startError, null, { timeout: TIMEOUT });
   const text = await page.locator("#jm-status-text").textContent();
   assert.match(text, /could not start/);
   await context.close();
 });
 
 test("the single-file build opens from disk with no server", async () => {
-  const { ROOT } = await import("./harness.mjs");
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto("file://" + ROOT + "/build/web/journeymap-editor.html");
+  await page.goto("file://" + SINGLE_FILE);
   await page.evaluate(() => window.journeymapReady);
   assert.match(await page.evaluate(() => window.journeymap.version()), /^\d+\.\d+\.\d+$/);
   assert.deepEqual(errors, []);

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import {
-  serveSite, launchBrowser, openEditor, click, findItem, items, settle, api, screenshot, CHROMIUM_ARGS,
+  serveSite, launchBrowser, openEditor, click, findItem, items, settle, api, screenshot, waitForText, CHROMIUM_ARGS,
 } from "./harness.mjs";
 import { largeMap } from "../support/large_map.mjs";
 
@@ -68,7 +68,7 @@ test("autosave, then a reload restores the map exactly", async () => {
   const before = await api(page, "exportJSON");
   assert.equal(await onDisk(page), before, "the committed text is the map");
   assert.equal((await api(page, "saveState")).storage, "indexeddb");
-  await hoverSaveState(page);
+  await hoverSaveState(page, "has not granted persistent storage");
   await screenshot(page, "storage-saved");
   await page.reload();
   await page.evaluate(() => window.journeymapReady);
@@ -417,13 +417,13 @@ test("hiding the page writes a pending autosave at once", async () => {
   await page.context().close();
 });
 
-// Hovers the save state at the right of the status bar (its tooltip explains it).
-async function hoverSaveState(page) {
+// Hovers the save state at the right of the status bar and waits for its tooltip,
+// which explains it (`says`: words the tooltip must hold).
+async function hoverSaveState(page, says) {
   const bar = (await items(page)).find((it) => it.label.startsWith("Journey Map/Status bar"));
   assert.ok(bar, "the status bar");
   await page.mouse.move(bar.x + bar.w - 130, bar.y + bar.h / 2);
-  await settle(page);
-  await settle(page);
+  await waitForText(page, says);
 }
 
 test("persistent storage is asked for after the first real save, and the status says the answer", async () => {
@@ -445,7 +445,7 @@ test("persistent storage is asked for after the first real save, and the status 
     assert.equal(state.persistent, true);
     assert.equal(state.status, SAVED);
     assert.equal(await page.evaluate(() => JM.storage.info().stats.persistRequests), 1, "asked once");
-    await hoverSaveState(page);
+    await hoverSaveState(page, "which granted persistent storage");
     await screenshot(page, "storage-persistent-tooltip");
   } finally {
     await context.close();
@@ -549,7 +549,9 @@ test("two tabs on one map: the second is warned over BroadcastChannel and never 
   await screenshot(b, "other-tab-warning");
   assert.equal((await api(b, "saveState")).status, "Not saved: changed in another tab");
 
-  // Tab B edits; its autosave stays paused however long it waits.
+  // Tab B edits; its autosave stays paused however long it waits. The wait is
+  // the point (past the 1 s autosave delay); a busy machine only makes it longer,
+  // and the editor is idle before the disk is read.
   await renameMap(b, "Edited in tab B");
   const edited = await b.evaluate(() => performance.now());
   await b.waitForFunction((t) => performance.now() > t + 1500, edited, { polling: 100 });

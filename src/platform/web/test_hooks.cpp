@@ -25,6 +25,13 @@ std::unordered_map<ImGuiID, std::size_t> g_slot; // id -> index in g_items
 std::string g_published;                         // JSON of the last finished frame
 unsigned g_frame = 0;
 
+// Text capture (ImGui's own text log, for one frame when a test asks): where in
+// the log each window's text starts. Every window registers itself as an item
+// when it begins, and every widget when it is added, so the window that owns
+// each piece of text is known to within one item.
+bool g_capturing = false;
+std::vector<std::pair<std::size_t, std::string>> g_text_marks;
+
 void append_json_string(std::string& out, const std::string& s) {
     out += '"';
     for (unsigned char c : s) {
@@ -59,6 +66,33 @@ EM_JS(void, js_publish_items, (const char* json, unsigned frame), {
     JM.publishTestItems(UTF8ToString(json), frame);
 });
 
+EM_JS(int, js_text_wanted, (), { return JM.testTextWanted ? 1 : 0; });
+
+EM_JS(void, js_publish_text, (const char* json), {
+    JM.testTextWanted = false;
+    var waiters = JM.testTextWaiters || [];
+    JM.testTextWaiters = [];
+    var segments = JSON.parse(UTF8ToString(json));
+    for (var i = 0; i < waiters.length; i++) waiters[i](segments);
+});
+
+// A window, or a child window of one, that ImGui hides this frame (a new
+// window or popup is hidden for one frame while it is measured; a child
+// scrolled out of sight is skipped): nothing in it can be seen or clicked.
+bool hidden(const ImGuiWindow* w) {
+    for (; w; w = (w->Flags & ImGuiWindowFlags_ChildWindow) ? w->ParentWindow : nullptr)
+        if (w->HiddenFramesCannotSkipItems > 0 || w->HiddenFramesCanSkipItems > 0 || w->HiddenFramesForRenderOnly > 0)
+            return true;
+    return false;
+}
+
+void mark_text_owner(ImGuiContext* ctx) {
+    if (!g_capturing || !ctx->CurrentWindow) return;
+    const char* name = ctx->CurrentWindow->Name;
+    if (!g_text_marks.empty() && g_text_marks.back().second == name) return;
+    g_text_marks.emplace_back(static_cast<std::size_t>(ctx->LogBuffer.size()), name);
+}
+
 }  // namespace
 
 // ImGui calls these from inside item submission when TestEngineHookItems is set.
@@ -67,10 +101,12 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     item.rect = bb;
     if (ImGuiWindow* w = ctx->CurrentWindow) {
         item.window = w->Name;
-        // Only the part a user can see and click: scrolled-away items end up empty.
+        // Only the part a user can see and click: scrolled-away items and items
+        // of a window hidden this frame end up empty.
         item.rect.ClipWithFull(w->ClipRect);
-        if (item.rect.Min.x >= item.rect.Max.x || item.rect.Min.y >= item.rect.Max.y) item.rect = ImRect();
+        if (item.rect.Min.x >= item.rect.Max.x || item.rect.Min.y >= item.rect.Max.y || hidden(w)) item.rect = ImRect();
     }
+    mark_text_owner(ctx);
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
@@ -78,6 +114,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     item.label = label ? label : "";
     item.flags = flags;
     if (item.window.empty() && ctx->CurrentWindow) item.window = ctx->CurrentWindow->Name;
+    mark_text_owner(ctx);
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
@@ -122,11 +159,50 @@ void publish_test_items() {
     g_slot.clear();
 }
 
+// ImGui's text log records what each widget and text call drew, in submission
+// order, with a line break where the text moves down. Auto-opening tree nodes
+// while logging is off (depth 0), and so is ImGui's "submit clipped items too"
+// (ItemUnclipByLog), so the captured frame behaves as any other.
+void begin_text_capture() {
+    if (!js_text_wanted()) return;
+    ImGui::LogToBuffer(0);
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    g.ItemUnclipByLog = false;
+    g_capturing = true;
+    g_text_marks.clear();
+    mark_text_owner(&g);
+}
+
+void end_text_capture() {
+    if (!g_capturing) return;
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const std::string log(g.LogBuffer.c_str(), static_cast<std::size_t>(g.LogBuffer.size()));
+    std::string json = "[";
+    for (std::size_t i = 0; i < g_text_marks.size(); ++i) {
+        std::size_t begin = g_text_marks[i].first;
+        std::size_t end = i + 1 < g_text_marks.size() ? g_text_marks[i + 1].first : log.size();
+        if (begin >= end) continue;
+        if (json.size() > 1) json += ',';
+        json += "{\"window\":";
+        append_json_string(json, g_text_marks[i].second);
+        json += ",\"text\":";
+        append_json_string(json, log.substr(begin, end - begin));
+        json += '}';
+    }
+    json += ']';
+    ImGui::LogFinish();
+    g_capturing = false;
+    g_text_marks.clear();
+    js_publish_text(json.c_str());
+}
+
 }  // namespace jm::web
 
 #else
 namespace jm::web {
 void install_test_hooks() {}
 void publish_test_items() {}
+void begin_text_capture() {}
+void end_text_capture() {}
 }  // namespace jm::web
 #endif
