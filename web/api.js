@@ -13,7 +13,7 @@
   // test waiting for a state) can poll them without keeping the editor busy.
   const READ_ONLY = new Set([
     "exportJSON", "canUndo", "canRedo", "listMaps", "currentMapId", "saveState", "metrics",
-    "exportMermaid", "exportCSV", "version", "title", "_display", "_selection", "_view", "_viewAs",
+    "exportMermaid", "exportCSV", "version", "title", "_display", "_selection", "_view", "_viewAs", "_presentation", "_cardLayout",
   ]);
 
   function call(name, ...args) {
@@ -35,7 +35,7 @@
     "loadJSON", "exportJSON", "newMap", "undo", "redo", "canUndo", "canRedo",
     "listMaps", "openMap", "deleteMap", "currentMapId", "saveState",
     "metrics", "importMermaid", "exportMermaid", "importCSV", "exportCSV",
-    "version", "title", "_display", "_selection", "_view", "_viewAs",
+    "version", "title", "_display", "_selection", "_view", "_viewAs", "_presentation", "_cardLayout",
   ];
 
   JM.exposeApi = function () {

@@ -116,7 +116,7 @@
   // tablet's on-screen keyboard opens only then.
   function syncTextFocus() {
     const wants = JM.module._jm_wants_text_input() !== 0;
-    if (wants && document.activeElement !== text) text.focus({ preventScroll: true });
+    if (wants && document.activeElement !== text && !(JM.textOverlay && JM.textOverlay.isOpen())) text.focus({ preventScroll: true });
     if (!wants && document.activeElement === text) canvas.focus({ preventScroll: true });
   }
 
@@ -270,8 +270,12 @@
             "PageUp", "PageDown", "Home", "End", "F1", "F3"].includes(e.key);
   }
 
+  // The paragraph text box (web/text_overlay.js) handles its own keys and clipboard.
+  function forOverlay(e) { return !!(JM.textOverlay && JM.textOverlay.owns(e)); }
+
   window.addEventListener("keydown", (e) => {
     if (!started || e.isComposing || e.keyCode === 229) return;  // an IME is composing
+    if (forOverlay(e)) return;
     const mod = e.ctrlKey || e.metaKey;
     const k = e.key.toLowerCase();
     if (mod && k === "v") {
@@ -287,13 +291,13 @@
   }, true);
 
   window.addEventListener("keyup", (e) => {
-    if (!started) return;
+    if (!started || forOverlay(e)) return;
     sendKey(e, false);
     wake();
   }, true);
 
   function onCopyOrCut(e) {
-    if (!started || JM.lastCopied == null) return;
+    if (!started || JM.lastCopied == null || forOverlay(e)) return;
     e.clipboardData.setData("text/plain", JM.lastCopied);
     e.preventDefault();
   }
@@ -301,7 +305,7 @@
   document.addEventListener("cut", onCopyOrCut);
 
   document.addEventListener("paste", (e) => {
-    if (!started) return;
+    if (!started || forOverlay(e)) return;
     const data = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
     e.preventDefault();
     const p = JM.cStringExact(data);

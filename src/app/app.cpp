@@ -2,50 +2,18 @@
 
 #include "app/app_state.h"
 #include "app/app_windows.h"
+#include "app/panel_layout.h"
 #include "app/browser_store.h"
+#include "app/presenting.h"
 #include "app/session.h"
 #include "platform/platform.h"
 #include "ui/canvas.h"
 #include "ui/new_map_dialog.h"
+#include "ui/paragraph_field.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 
 namespace jm {
-
-namespace {
-
-constexpr float kSidePanelWidth = 250;
-constexpr float kInspectorWidth = 380;
-
-void layout_panels(AppState& app) {
-    ui::EditorState& ed = app.ed;
-    const float status_h = ImGui::GetFrameHeight() + 8;
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float body_h = avail.y - status_h;
-    if (ed.show_personas) {
-        ImGui::BeginChild("Personas and lanes", {kSidePanelWidth, body_h}, ImGuiChildFlags_Borders);
-        ui::draw_personas_panel(ed);
-        ImGui::EndChild();
-        ImGui::SameLine(0, 0);
-    }
-    float canvas_w = avail.x - (ed.show_personas ? kSidePanelWidth : 0) - (ed.show_inspector ? kInspectorWidth : 0);
-    ImGui::BeginChild("Canvas area", {canvas_w, body_h});
-    ui::draw_canvas(ed);
-    ImGui::EndChild();
-    if (ed.show_inspector) {
-        ImGui::SameLine(0, 0);
-        ImGui::BeginChild("Inspector", {kInspectorWidth, body_h}, ImGuiChildFlags_Borders);
-        ui::draw_inspector(ed);
-        ImGui::EndChild();
-    }
-    ImGui::BeginChild("Status bar", {0, status_h}, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
-    ImGui::Indent(10);
-    ui::draw_status_bar(ed);
-    ImGui::EndChild();
-}
-
-}  // namespace
 
 App::App() : store_(std::make_unique<BrowserStore>()), s_(std::make_unique<AppState>(AppState{.library = Library(*store_)})) {}
 App::~App() = default;
@@ -56,6 +24,7 @@ void App::init() {
     platform::on_storage_changed([this](const std::string& key) { on_storage_changed(*s_, key); });
     platform::on_storage_committed([this](int ticket, const std::string& error) { storage_committed(*s_, ticket, error); });
     platform::on_storage_flush([this] { flush_autosave(*s_); });
+    watch_fullscreen(*s_);
     start_session(*s_);
 }
 
@@ -64,7 +33,13 @@ ImVec4 App::background_color() const { return ImGui::ColorConvertU32ToFloat4(ui:
 void App::draw() {
     AppState& app = *s_;
     ui::EditorState& ed = app.ed;
+    ui::apply_paragraph_input(ed);   // what was typed in a paragraph's text box, before anything draws
     ed.refresh_derived();
+    if (draw_presenting(app)) {   // presentation mode: the map alone, no menus, panels or editing shortcuts
+        if (autosave_tick(app, platform::now_ms())) platform::request_frames(300);
+        return;
+    }
+    update_side_panels(app);   // docked or over the map, by the window's width; before Escape is read
     ui::handle_shortcuts(ed);
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -104,7 +79,12 @@ void App::after_render() {
     if (!s_->png_job) return;
     const ui::PngJob& job = *s_->png_job;
     platform::save_png(*job.draw_list, job.width, job.height, job.background, job.file_name);
-    s_->ed.notify("Exported " + job.file_name + " (" + std::to_string(job.width) + " x " + std::to_string(job.height) + " px)");
+    std::string message = "Exported " + job.file_name + " (" + std::to_string(job.width) + " x " + std::to_string(job.height) + " px";
+    if (job.scale < 2.0f) {   // never silently smaller than asked: say how much and why
+        message += ", " + std::to_string(static_cast<int>(job.scale * 100 + 0.5f)) +
+                   "% of screen size: the browser makes images up to " + std::to_string(platform::max_image_size()) + " px a side";
+    }
+    s_->ed.notify(message + ")");
     s_->png_job.reset();
 }
 

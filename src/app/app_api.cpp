@@ -42,6 +42,32 @@ json open_text(AppState& app, const std::string& name, const std::string& text) 
     return {{"ok", true}, {"notices", r.notices}};
 }
 
+// How the canvas lays out a card's title, as drawn: its lines (text, width,
+// whether "…" follows), the width they may take, and where the card is on
+// screen, so browser tests read what is shown rather than assume it.
+json card_layout_json(AppState& app, const std::string& id) {
+    ui::EditorState& ed = app.ed;
+    ed.refresh_derived();
+    const TouchpointRef at = locate_touchpoint(ed.doc.map, id);
+    if (!at || ed.layout.lane_index(Lane::Touchpoints) < 0) return nullptr;
+    const ui::LayoutMetrics& m = ed.layout.metrics();
+    const ui::TextBlock& block = ed.layout.card_title(at.stage, at.index);
+    const std::string_view text = ed.layout.card_title_text(ed.doc.map, at.stage, at.index);
+    json lines = json::array();
+    const ui::TextLine* ls = ed.layout.lines(block);
+    for (std::uint32_t k = 0; k < block.count; ++k) {
+        const std::size_t b = std::min<std::size_t>(ls[k].begin, text.size()), e = std::min<std::size_t>(ls[k].end, text.size());
+        lines.push_back({{"text", std::string(text.substr(b, e - b))}, {"width", ls[k].width}, {"ellipsis", ls[k].ellipsis}});
+    }
+    const ui::Rect card = ed.view.to_screen(ed.layout.card(at.stage, at.index), ed.canvas_origin);
+    return {{"lines", lines},
+            {"maxWidth", m.card_width - m.card_text_left - m.card_text_right},
+            {"firstLineIndent", m.card_icon_width},
+            {"zoom", ed.view.zoom},
+            {"card", {{"x", card.min.x}, {"y", card.min.y}, {"w", card.width()}, {"h", card.height()}}},
+            {"canvas", {{"x", ed.canvas_origin.x}, {"y", ed.canvas_origin.y}, {"w", ed.canvas_size.x}, {"h", ed.canvas_size.y}}}};
+}
+
 json library_json(AppState& app) {
     json out = json::array();
     for (const auto& e : app.library.list()) {
@@ -113,6 +139,15 @@ const std::map<std::string, Handler>& handlers() {
         {"_viewAs", [](AppState& app, const json&) -> json { return app.ed.view_as_persona; }},
         {"_selection", [](AppState& app, const json&) -> json { return app.ed.selection.touchpoints(); }},
         {"_view", [](AppState& app, const json&) -> json { return {{"zoom", app.ed.view.zoom}, {"x", app.ed.view.offset.x}, {"y", app.ed.view.offset.y}}; }},
+        {"_cardLayout", [](AppState& app, const json& a) -> json { return card_layout_json(app, arg_string(a, 0)); }},
+        {"_presentation", [](AppState& app, const json&) -> json {
+             const ui::Presentation& pr = app.present;
+             return {{"presenting", pr.active}, {"stage", pr.stage}, {"stages", app.ed.layout.stage_count()},
+                     {"mode", pr.mode == ui::PresentationMode::WholeMap ? "whole map" : "stage by stage"},
+                     {"zoom", pr.zoom}, {"bodyPx", pr.body_px}, {"scroll", pr.scroll}, {"maxScroll", pr.max_scroll}, {"moving", pr.pan.running},
+                     {"fullscreenRequests", pr.fullscreen_requests}, {"fullscreen", pr.fullscreen},
+                     {"cardDetail", app.ed.card_detail == decltype(app.ed.card_detail)::Full ? "full" : "compact"}};
+         }},
     };
     return table;
 }

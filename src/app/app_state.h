@@ -14,6 +14,7 @@
 #include "io/map_json.h"
 #include "ui/editor_state.h"
 #include "ui/png_export.h"
+#include "ui/presentation.h"
 
 namespace jm {
 
@@ -75,6 +76,8 @@ struct AppState {
     bool rename_focus = false;
 
     std::unique_ptr<ui::PngJob> png_job;   // built during a frame, rendered after it
+
+    ui::Presentation present;             // presentation mode (app/presenting.cpp)
 };
 
 }  // namespace jm

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "app/presenting.h"
 #include "app/session.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
@@ -11,6 +12,7 @@
 #include "platform/platform.h"
 #include "ui/editor_actions.h"
 #include "ui/icons.h"
+#include "ui/panels.h"
 #include "ui/png_export.h"
 #include "ui/theme.h"
 
@@ -80,6 +82,9 @@ void view_menu(AppState& app) {
     if (ImGui::MenuItem(ICON_ZOOM_IN "  Zoom in", "Ctrl+=")) ui::zoom_to(ed, ed.view.zoom * 1.25f);
     if (ImGui::MenuItem(ICON_ZOOM_OUT "  Zoom out", "Ctrl+-")) ui::zoom_to(ed, ed.view.zoom / 1.25f);
     ImGui::Separator();
+    if (ImGui::MenuItem(ICON_DEMO "  Present", "F5")) start_presenting(app);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Full screen, large type, stage by stage; Escape leaves");
+    ImGui::Separator();
     if (ImGui::MenuItem(ICON_SUN "  Light theme (projector)", nullptr, app.theme == ui::Theme::Light)) {
         app.theme = ui::Theme::Light;
         ui::apply_theme(app.theme);
@@ -126,13 +131,20 @@ void help_menu(AppState& app) {
 // Right side of the menu bar: the map's title, unsaved-to-file marker, save state.
 void title_area(AppState& app) {
     const Map& map = app.ed.doc.map;
-    std::string title = (map.title.empty() ? "Untitled journey" : map.title) + (app.ed.doc.history.dirty() ? "  *" : "");
-    float w = ImGui::CalcTextSize(title.c_str()).x + ImGui::CalcTextSize(app.ed.save_status.c_str()).x + 80;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, ImGui::GetWindowWidth() - w));
+    const std::string name = map.title.empty() ? "Untitled journey" : map.title;
+    const char* mark = app.ed.doc.history.dirty() ? "  *" : "";
+    const float status_w = ImGui::CalcTextSize(app.ed.save_status.c_str()).x + 80;
     ImGui::PushFont(ui::heading_font(), 0.0f);
+    // On a narrow window a long title gives way (cut with "…") so the save state stays in sight.
+    const float room = ImGui::GetWindowWidth() - ImGui::GetCursorPosX() - 20 - status_w - ImGui::CalcTextSize(mark).x;
+    const std::string shown = ui::shortened(name, std::max(room, 80.0f));
+    const std::string title = shown + mark;
+    const float w = ImGui::CalcTextSize(title.c_str()).x + status_w;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, ImGui::GetWindowWidth() - w));
     ImGui::TextUnformatted(title.c_str());
     ImGui::PopFont();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("* = changes since the last download or open");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s%s* = changes since the last download or open", shown != name ? name.c_str() : "", shown != name ? "\n" : "");
     ImGui::SameLine();
     ImVec4 c = app.ed.save_problem ? ImGui::ColorConvertU32ToFloat4(ui::palette().warning) : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
     ImGui::TextColored(c, "%s %s", app.ed.save_problem ? ICON_WARNING : ICON_CHECK, app.ed.save_status.c_str());

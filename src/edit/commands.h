@@ -31,6 +31,7 @@ namespace jm {
 struct MapInfo {
     std::string title, description, objective, segment, author, currency;
     std::vector<Lane> lanes;
+    CardDetail card_detail = CardDetail::Full;
     Period period;
     std::optional<Period> period_previous;
     bool operator==(const MapInfo&) const = default;

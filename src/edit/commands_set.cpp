@@ -55,6 +55,7 @@ struct MapInfoAccess {
         std::swap(m.author, held.author);
         std::swap(m.currency, held.currency);
         std::swap(m.lanes, held.lanes);
+        std::swap(m.card_detail, held.card_detail);
         std::swap(m.period, held.period);
         std::swap(m.period_previous, held.period_previous);
         return true;
@@ -133,7 +134,7 @@ Stage fields_of(const Stage& s) {
 }  // namespace
 
 MapInfo map_info(const Map& m) {
-    return {m.title, m.description, m.objective, m.segment, m.author, m.currency, m.lanes, m.period, m.period_previous};
+    return {m.title, m.description, m.objective, m.segment, m.author, m.currency, m.lanes, m.card_detail, m.period, m.period_previous};
 }
 
 std::unique_ptr<Command> set_map_info(const Map& map, MapInfo after, std::string label, std::string merge_key) {

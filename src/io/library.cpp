@@ -40,11 +40,11 @@ void sort_entries(std::vector<LibraryEntry>& entries) {
 // by field. The structured bindings stop the build when a field is added to Map
 // or Stage, so that a new field cannot be left out of the stored text unnoticed.
 Map without_stages(const Map& m) {
-    const auto& [id, title, description, objective, segment, author, currency, created, modified, lanes, stages, personas,
-                 period, period_previous, unknown] = m;
+    const auto& [id, title, description, objective, segment, author, currency, created, modified, lanes, card_detail, stages,
+                 personas, period, period_previous, unknown] = m;
     (void)stages;
-    return Map{id, title, description, objective, segment, author, currency, created, modified, lanes, {}, personas,
-               period, period_previous, unknown};
+    return Map{id, title, description, objective, segment, author, currency, created, modified, lanes, card_detail, {},
+               personas, period, period_previous, unknown};
 }
 
 Stage without_touchpoints(const Stage& s) {

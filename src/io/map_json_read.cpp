@@ -35,6 +35,7 @@ public:
         r_.text(doc, "", "created", m.created);
         r_.text(doc, "", "modified", m.modified);
         m.lanes = doc.contains("lanes") ? lanes(doc["lanes"], "/lanes") : default_lanes();
+        enumeration(doc, "", "card_detail", m.card_detail, card_detail_from_key, "\"full\", \"compact\"");
         // Stages before personas, as in the file, so that problems come in file
         // order and a duplicate id names the earlier place as its first use.
         // Persona references are checked once the personas are known.
@@ -56,8 +57,8 @@ public:
         if (doc.contains("period")) m.period = period(doc["period"], "/period");
         if (doc.contains("period_previous")) m.period_previous = period(doc["period_previous"], "/period_previous");
         m.unknown = JsonReader::unknown(doc, {"format", "version", "id", "title", "description", "objective", "segment", "author",
-                                              "currency", "created", "modified", "lanes", "stages", "personas", "period",
-                                              "period_previous"});
+                                              "currency", "created", "modified", "lanes", "card_detail", "stages", "personas",
+                                              "period", "period_previous"});
         return m;
     }
 

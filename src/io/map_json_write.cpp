@@ -157,6 +157,7 @@ std::string save_map_json(const Map& m) {
     Ordered lanes = Ordered::array();
     for (Lane l : m.lanes) lanes.push_back(lane_key(l));
     w.always("lanes", std::move(lanes));
+    if (m.card_detail != CardDetail::Full) w.always("card_detail", card_detail_key(m.card_detail));
     Ordered stages = Ordered::array();
     for (const auto& s : m.stages) stages.push_back(stage(s));
     w.always("stages", std::move(stages));

@@ -56,6 +56,14 @@ std::optional<Lane> lane_from_key(const std::string& key) {
     return std::nullopt;
 }
 
+const char* card_detail_key(CardDetail detail) { return detail == CardDetail::Compact ? "compact" : "full"; }
+
+std::optional<CardDetail> card_detail_from_key(const std::string& key) {
+    if (key == "full") return CardDetail::Full;
+    if (key == "compact") return CardDetail::Compact;
+    return std::nullopt;
+}
+
 const char* persona_kind_key(PersonaKind kind) { return kind == PersonaKind::Buyer ? "buyer" : "user"; }
 
 std::optional<PersonaKind> persona_kind_from_key(const std::string& key) {

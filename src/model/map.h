@@ -20,6 +20,10 @@ enum class PersonaKind { Buyer, User };
 enum class CommitteeRole { DecisionMaker, Champion, Influencer, Procurement, EndUser, Other };
 enum class KpiDirection { HigherIsBetter, LowerIsBetter };
 
+// How much of each text the canvas shows: compact stops card titles and lane
+// items after a few lines with "…"; full shows all of it. Kept per map.
+enum class CardDetail { Full, Compact };
+
 // Rows of the canvas. The map stores which ones are shown and in what order.
 enum class Lane {
     Touchpoints, Doing, Thinking, Emotion, Friction, Pains,
@@ -162,6 +166,7 @@ struct Map {
     std::string created;                  // ISO 8601 UTC, "2026-11-22T10:00:00Z"
     std::string modified;
     std::vector<Lane> lanes;              // shown lanes, in display order
+    CardDetail card_detail = CardDetail::Full;
     std::vector<Stage> stages;            // ordered left to right
     std::vector<Persona> personas;
     Period period;                        // current period
@@ -188,6 +193,8 @@ const char* lane_key(Lane lane);               // "touchpoints", "emotion", ...
 const char* lane_label(Lane lane);             // "Touchpoints", "Emotion curve", ...
 std::optional<Lane> lane_from_key(const std::string& key);
 
+const char* card_detail_key(CardDetail detail);         // "full" | "compact"
+std::optional<CardDetail> card_detail_from_key(const std::string& key);
 const char* persona_kind_key(PersonaKind kind);         // "buyer" | "user"
 std::optional<PersonaKind> persona_kind_from_key(const std::string& key);
 const char* committee_role_key(CommitteeRole role);     // "decision_maker", "champion", ...

@@ -88,10 +88,49 @@ void save_png(const ImDrawList& draw_list, int width, int height, ImU32 backgrou
 // The largest image side the renderer can produce.
 int max_image_size();
 
+// Full screen (the Fullscreen API on the web): asks to show the editor on the
+// whole screen, or to leave it. The browser may refuse (no user gesture, a
+// policy): the app must work either way. on_fullscreen_changed reports what
+// really happened, also when the user leaves with the browser's own Escape.
+void request_fullscreen(bool on);
+void on_fullscreen_changed(std::function<void(bool fullscreen)> handler);
+
 // Page title shown in the browser tab.
 void set_window_title(const std::string& title);
 
 // Tells the page whether leaving it would lose work (beforeunload prompt).
 void set_unsaved_work(bool unsaved);
+
+// A real text box over a paragraph field while it is edited (on the web a
+// <textarea>, web/text_overlay.js): it wraps while you type, shows IME
+// composition and has the browser's spell-check, which ImGui 1.92.2b's text
+// fields cannot do. The app shows it every frame the field is drawn (cheap when
+// nothing moved) and reads what the user did with text_overlay_events().
+struct TextOverlay {
+    unsigned generation = 0;        // a new value starts a new edit: text and caret reset, focus taken
+    std::string text;               // the field's text when the edit starts
+    std::string label;              // for screen readers ("Description")
+    float x = 0, y = 0, w = 0, h = 0;                       // the field, CSS px from the canvas' top-left
+    float clip_x0 = 0, clip_y0 = 0, clip_x1 = 0, clip_y1 = 0;   // the part that may show (the panel's inside)
+    float font_size = 17, line_height = 17, padding_x = 8, padding_y = 5, rounding = 0, max_height = 0;
+    // ImGui's width of kTextOverlaySample at font_size: ImGui sizes a font by its
+    // line height, CSS by its em, so the box scales its font until they agree.
+    float sample_width = 0;
+    ImU32 background = 0, text_color = 0, border = 0, selection = 0;
+    bool multi_line = true;         // false: Enter leaves the field (list items)
+};
+inline constexpr const char* kTextOverlaySample = "The quick brown fox jumps over the lazy dog";
+void text_overlay_show(const TextOverlay& overlay);
+void text_overlay_hide();
+
+struct TextOverlayEvent {
+    enum class Kind { Input, Leave } kind = Kind::Input;
+    enum class Leave { Escape, Tab, ShiftTab, Enter, Elsewhere } leave = Leave::Elsewhere;
+    std::string text;               // the whole text now
+    bool composing = false;         // an IME composition is under way: `text` holds it unconfirmed
+    float content_height = 0;       // the wrapped text's height, CSS px, padding excluded
+};
+// What happened in the text box since the last call, oldest first.
+std::vector<TextOverlayEvent> text_overlay_events();
 
 }  // namespace jm::platform

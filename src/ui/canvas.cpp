@@ -9,6 +9,7 @@
 
 #include "edit/commands.h"
 #include "imgui.h"
+#include "imgui_internal.h"   // GetActiveID, ClearActiveID: Escape in the rename field
 #include "imgui_stdlib.h"
 #include "ui/canvas_paint.h"
 #include "ui/editor_actions.h"
@@ -230,7 +231,10 @@ struct Canvas {
                 if (st.drag.moved) move_stage_to(st, stage.id, L.stage_insert_index(world(io.MousePos).x));
                 st.drag = {};
             }
-            if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) begin_rename_stage(st, stage.id);
+            if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+                begin_rename_stage(st, stage.id);
+                st.rename_escape_cancels = true;   // the only rename Escape may cancel
+            }
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal) && !stage.description.empty()) ImGui::SetTooltip("%s", stage.description.c_str());
             ImGui::PopID();
         }
@@ -275,7 +279,10 @@ struct Canvas {
             Rect r = card_detail_switch(st.layout, compact);
             Rect w = {corner + r.min, corner + r.max};
             if (item(compact ? "Compact##card-detail" : "Full##card-detail", w)) {
-                st.card_detail = compact ? CardDetail::Compact : CardDetail::Full;
+                MapInfo info = map_info(st.doc.map);
+                info.card_detail = compact ? CardDetail::Compact : CardDetail::Full;
+                st.doc.run(set_map_info(st.doc.map, info, compact ? "Card detail: compact" : "Card detail: full", ""));
+                st.card_detail = info.card_detail;   // also when the map already had it (a mode had overridden it)
                 st.refresh_derived();
             }
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
@@ -292,11 +299,22 @@ struct Canvas {
             ImGui::SetKeyboardFocusHere();
             st.rename_focus = false;
         }
+        // Escape cancels a rename started by double-click (the old name stays, exactly as
+        // it was: nothing was written); one the editor started (a new stage, Enter on a
+        // selected stage) keeps what was typed. Handled before ImGui's own Escape, which
+        // would put the old text back into the buffer.
+        if (ImGui::GetActiveID() == ImGui::GetID("Stage name##rename") && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+            ImGui::ClearActiveID();
+            if (st.rename_escape_cancels) st.renaming_stage.clear();
+            else commit_rename_stage(st);
+            return;
+        }
         bool enter = ImGui::InputText("Stage name##rename", &st.rename_buffer, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
         if (enter) {
             commit_rename_stage(st);
         } else if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-            st.renaming_stage.clear();   // cancel: nothing changed
+            if (st.rename_escape_cancels) st.renaming_stage.clear();   // cancel: nothing changed
+            else commit_rename_stage(st);
         } else if (ImGui::IsItemDeactivated()) {
             commit_rename_stage(st);     // clicking elsewhere keeps the new name
         }
@@ -342,7 +360,7 @@ void draw_canvas(EditorState& st) {
     ImVec2 size = ImGui::GetContentRegionAvail();
     st.refresh_derived();   // the layout must match the map this frame draws
     st.canvas_origin = vv(origin);
-    st.canvas_size = vv(size);
+    st.canvas_size = {std::max(size.x - st.canvas_covered_right, 1.0f), size.y};   // the part in sight
     if (st.fit_pending && size.x > 50 && size.y > 50) {
         show_start_of_map(st);
         st.fit_pending = false;
@@ -356,9 +374,11 @@ void draw_canvas(EditorState& st) {
     c.wheel();
     c.middle_pan();
     c.background();
-    c.cards();
-    c.stage_headers();
+    // Sticky controls first: the first item under the pointer takes the click,
+    // and a card scrolled beneath a sticky header or switch must not take it.
     c.detail_switch();
+    c.stage_headers();
+    c.cards();
 
     // Clicks above may have edited the map (a new card, a moved stage): lay it out again before painting.
     st.refresh_derived();

@@ -79,6 +79,7 @@ struct Painter {
     float sx(float world_x) const { return S({world_x, 0}).x; }
     float sy(float world_y) const { return S({0, world_y}).y; }
     bool detailed() const { return zoom >= kDetailZoom; }
+    bool sticky_labels() const { return p.interactive || p.sticky_labels; }
 
     std::pair<int, int> visible_stages() const {
         int first = 0, last = L.stage_count();
@@ -449,7 +450,7 @@ struct Painter {
     void lane_labels() const {
         const auto& m = L.metrics();
         // Sticky: lane names stay at the left edge while panning right.
-        float left = p.interactive ? std::max(0.0f, vis.min.x) : 0.0f;
+        float left = sticky_labels() ? std::max(0.0f, vis.min.x) : 0.0f;
         for (std::size_t i = 0; i < L.lanes().size(); ++i) {
             const LaneBox& box = L.lanes()[i];
             ImVec2 a = S({left, box.top}), b = S({left + m.lane_label_width, box.bottom});
@@ -476,6 +477,8 @@ struct Painter {
 };
 
 }  // namespace
+
+ImU32 persona_color(const Persona& persona) { return hex_color(persona.color, palette().card_muted); }
 
 ImFont* canvas_font() {
     if (ImGui::GetCurrentContext() == nullptr) return nullptr;

@@ -17,10 +17,14 @@ struct Paint {
     ImVec2 origin;          // screen position of the canvas's top-left corner
     ImVec2 size;            // canvas size on screen
     bool interactive = true;   // false for the PNG export: no hover, no selection, no sticky headers
+    bool sticky_labels = false;  // lane names stay at the left edge without interactive (presentation mode)
     std::string hovered_card;  // id, for the hover outline
 };
 
 void paint_map(const Paint& p);
+
+// A persona's colour as the canvas draws it (its "#rrggbb", else a muted grey).
+ImU32 persona_color(const Persona& persona);
 
 // Text clipped to `max_width` with an ellipsis; returns true if it was clipped.
 bool draw_text_ellipsis(ImDrawList* dl, float size, ImVec2 pos, float max_width, ImU32 color, const std::string& text);

@@ -82,6 +82,7 @@ void begin_rename_stage(EditorState& st, const std::string& id) {
     st.renaming_stage = id;
     st.rename_buffer = stage->name;
     st.rename_focus = true;
+    st.rename_escape_cancels = false;   // the double-click on a header sets it
 }
 
 void commit_rename_stage(EditorState& st) {
@@ -239,7 +240,10 @@ void select_and_reveal(EditorState& st, const std::string& touchpoint_id) {
     st.selection.select_touchpoint(touchpoint_id);
     st.refresh_derived();
     if (st.layout.lane_index(Lane::Touchpoints) < 0) return;
-    st.view.reveal(st.layout.card(at.stage, at.index), st.canvas_size);
+    // Clear of the sticky stage headers above and lane names at the left.
+    Rect card = st.layout.card(at.stage, at.index);
+    const Rect wanted = {{card.min.x - st.layout.metrics().lane_label_width, card.min.y - st.layout.header_height()}, card.max};
+    st.view.reveal(wanted, st.canvas_size, 12.0f);
 }
 
 void reveal_stage(EditorState& st, const std::string& stage_id) {

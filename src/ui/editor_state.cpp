@@ -20,6 +20,7 @@ void Document::replace(Map next) {
 }
 
 void EditorState::refresh_derived() {
+    if (doc.map.card_detail != synced_detail) card_detail = synced_detail = doc.map.card_detail;   // opened, switched, undone
     const TextMetric& text_metric = canvas_text_metric();
     const std::uint64_t font_key = text_metric.key();
     if (derived_layout_revision != doc.revision() || derived_lanes != doc.map.lanes || derived_font_key != font_key ||
@@ -42,6 +43,7 @@ void EditorState::refresh_derived() {
 void EditorState::notify(const std::string& text) {
     notice = text;
     notice_time = ImGui::GetTime();
+    notice_seen = false;
 }
 
 }  // namespace jm::ui

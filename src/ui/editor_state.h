@@ -15,7 +15,9 @@
 #include "model/map.h"
 #include "ui/core/canvas_layout.h"
 #include "ui/core/geometry.h"
+#include "ui/core/paragraph_edit.h"
 #include "ui/core/selection.h"
+#include "ui/core/side_panels.h"
 
 namespace jm::ui {
 
@@ -52,6 +54,8 @@ struct EditorState {
     Selection selection;
     View view;
     Vec2 canvas_origin, canvas_size;  // where the canvas was drawn last frame (screen)
+    float canvas_covered_right = 0;   // of that, the width an overlay inspector covers (small screens):
+                                      // canvas_size is the part in sight, for fit, reveal and zoom
     bool fit_pending = true;          // fit the map to the canvas on the next frame
     std::string view_as_persona;      // "" = everyone; else dims what that persona does not touch
     DragState drag;
@@ -65,8 +69,10 @@ struct EditorState {
     bool rename_focus = false;
 
     // Panels and windows.
+    // What these mean, docked beside the map or over it on a small screen: side_panels.
     bool show_personas = true;
     bool show_inspector = true;
+    SidePanels side_panels;
     bool show_history = false;
     bool show_metrics = false;
     bool show_find = false;
@@ -75,6 +81,12 @@ struct EditorState {
     bool show_about = false;
     bool show_new_map = false;
     bool focus_inspector_title = false;   // Enter on a card
+    // The paragraph field being typed in (a text box over it, ui/paragraph_field.h),
+    // and whether a frame drew that field (else the text box closes).
+    ParagraphSession paragraph;
+    bool paragraph_drawn = false;
+    // A stage rename started by double-click: only that one cancels with Escape.
+    bool rename_escape_cancels = false;
     std::string find_query;
     int find_current = -1;
     int find_step = 0;                    // F3 / Shift+F3 asked for the next / previous match
@@ -83,8 +95,11 @@ struct EditorState {
     bool request_download = false;
     bool request_open = false;
 
-    // How much text cards and lane items show (a view option; not in the file format yet).
+    // How much text cards and lane items show now: the map's choice (Map::card_detail,
+    // taken over whenever the map's value changes), or a mode's own (presentation
+    // shows every word) until the mode gives it back.
     CardDetail card_detail = CardDetail::Full;
+    CardDetail synced_detail = CardDetail::Full;
 
     // Derived from the document; see refresh_derived().
     CanvasLayout layout;
@@ -103,9 +118,12 @@ struct EditorState {
     std::string save_status;
     bool save_problem = false;
 
-    // A message for the status bar ("Pasted 3 cards"), with when it was set.
+    // A message for the status bar ("Pasted 3 cards"), with when it was set and
+    // whether the user has clicked or typed since (status_bar.cpp: it stays 4 s,
+    // and then until they do, so a slow machine or a glance away never hides it unread).
     std::string notice;
     double notice_time = 0;
+    bool notice_seen = false;
 
     // Recomputes layout and metrics if the document changed since last time. The
     // layout (text wrapped through its cache) is also redone when the lanes, the

@@ -69,6 +69,7 @@
 #define ICON_COMMENT "\xef\x81\xb5"  // U+F075
 #define ICON_COG "\xef\x80\x93"  // U+F013
 #define ICON_USERS "\xef\x83\x80"  // U+F0C0
+#define ICON_SLIDERS "\xef\x87\x9e"  // U+F1DE
 
 namespace jm::ui::icon {
 

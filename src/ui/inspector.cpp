@@ -13,6 +13,7 @@
 #include "ui/icons.h"
 #include "ui/inspector_fields.h"
 #include "ui/panels.h"
+#include "ui/paragraph_field.h"
 #include "ui/theme.h"
 
 namespace jm::ui {
@@ -70,10 +71,10 @@ void touchpoint_inspector(EditorState& st, const Touchpoint& tp) {
         st.focus_inspector_title = false;
     }
     field_label("Title");
+    escape_keeps_text("##Title");   // Escape leaves the title and keeps what was typed
     if (ImGui::InputText("##Title", &t.title)) commit_touchpoint(st, before, t, "title");
     end_field(st);
-    if (text_area("Description", t.description)) commit_touchpoint(st, before, t, "description");
-    end_field(st);
+    paragraph_field(st, "Description", {ParagraphSlot::Description, t.id}, 3);
     if (channel_combo("Channel", t.channel)) commit_touchpoint(st, before, t, "channel");
     end_field(st);
     if (team_field("Owner", t.owner, map)) commit_touchpoint(st, before, t, "owner");
@@ -86,14 +87,10 @@ void touchpoint_inspector(EditorState& st, const Touchpoint& tp) {
     if (persona_toggles(map, t.persona_ids)) commit_touchpoint(st, before, t, "personas");
 
     ImGui::SeparatorText("Customer side");
-    if (text_area("Doing", t.doing, 2)) commit_touchpoint(st, before, t, "doing");
-    end_field(st);
-    if (text_area("Thinking", t.thinking, 2)) commit_touchpoint(st, before, t, "thinking");
-    end_field(st);
-    if (string_list("Pain points", t.pains, ICON_PLUS " Add pain point")) commit_touchpoint(st, before, t, "pains");
-    end_field(st);
-    if (string_list("Opportunities", t.opportunities, ICON_PLUS " Add opportunity")) commit_touchpoint(st, before, t, "opportunities");
-    end_field(st);
+    paragraph_field(st, "Doing", {ParagraphSlot::Doing, t.id});
+    paragraph_field(st, "Thinking", {ParagraphSlot::Thinking, t.id});
+    paragraph_list(st, "Pain points", ParagraphSlot::Pains, t.id, t.pains, ICON_PLUS " Add pain point");
+    paragraph_list(st, "Opportunities", ParagraphSlot::Opportunities, t.id, t.opportunities, ICON_PLUS " Add opportunity");
 
     ImGui::SeparatorText("To-be (future state)");
     bool has_target = t.target_friction.has_value() || t.target_emotion.has_value();
@@ -116,10 +113,8 @@ void touchpoint_inspector(EditorState& st, const Touchpoint& tp) {
     }
 
     ImGui::SeparatorText("Company side");
-    if (text_area("Backstage", t.backstage, 2)) commit_touchpoint(st, before, t, "backstage");
-    end_field(st);
-    if (string_list("Evidence (quotes)", t.evidence.quotes, ICON_PLUS " Add quote")) commit_touchpoint(st, before, t, "evidence");
-    end_field(st);
+    paragraph_field(st, "Backstage", {ParagraphSlot::Backstage, t.id});
+    paragraph_list(st, "Evidence (quotes)", ParagraphSlot::Quotes, t.id, t.evidence.quotes, ICON_PLUS " Add quote");
     if (text_field("Data source", t.evidence.source)) commit_touchpoint(st, before, t, "data source");
     end_field(st);
 
@@ -149,6 +144,7 @@ void multi_inspector(EditorState& st) {
 
 void draw_inspector(EditorState& st) {
     const Map& map = st.doc.map;
+    continue_tab_order();
     switch (st.selection.kind()) {
         case SelectionKind::Touchpoints:
             if (st.selection.touchpoints().size() > 1) multi_inspector(st);

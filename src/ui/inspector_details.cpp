@@ -9,6 +9,7 @@
 #include "ui/icons.h"
 #include "ui/inspector.h"
 #include "ui/inspector_fields.h"
+#include "ui/paragraph_field.h"
 #include "ui/stage_badges.h"
 #include "ui/theme.h"
 
@@ -115,21 +116,17 @@ void stage_inspector(EditorState& st, const Stage& stage) {
     }
     if (text_field("Name", s.name)) commit_stage(st, before, s, "name");
     end_field(st);
-    if (text_area("Description", s.description, 2)) commit_stage(st, before, s, "description");
-    end_field(st);
-    if (text_area("Goal", s.goal, 2)) commit_stage(st, before, s, "goal");
-    end_field(st);
+    paragraph_field(st, "Description", {ParagraphSlot::StageDescription, s.id});
+    paragraph_field(st, "Goal", {ParagraphSlot::Goal, s.id});
     if (team_field("Owner team", s.owner, st.doc.map)) commit_stage(st, before, s, "owner");
     end_field(st);
-    if (text_area("Voice of the business", s.business_voice, 2)) commit_stage(st, before, s, "voice of the business");
-    end_field(st);
+    paragraph_field(st, "Voice of the business", {ParagraphSlot::BusinessVoice, s.id});
     ImGui::SeparatorText("Handoff to the next stage");
     if (team_field("From team", s.handoff.from_team, st.doc.map)) commit_stage(st, before, s, "handoff");
     end_field(st);
     if (team_field("To team", s.handoff.to_team, st.doc.map)) commit_stage(st, before, s, "handoff");
     end_field(st);
-    if (text_area("Agreement / SLA", s.handoff.agreement, 2)) commit_stage(st, before, s, "handoff");
-    end_field(st);
+    paragraph_field(st, "Agreement / SLA", {ParagraphSlot::HandoffAgreement, s.id});
     ImGui::SeparatorText("Funnel");
     if (optional_count("Customers entering", s.funnel_count)) commit_stage(st, before, s, "funnel count");
     end_field(st);
@@ -212,16 +209,11 @@ void persona_inspector(EditorState& st, const Persona& persona) {
     }
     if (text_field("Job title", p.job_title)) commit_persona(st, before, p, "job title");
     end_field(st);
-    if (text_area("Goals", p.goals, 2)) commit_persona(st, before, p, "goals");
-    end_field(st);
-    if (text_area("Needs and pains", p.needs, 2)) commit_persona(st, before, p, "needs");
-    end_field(st);
-    if (text_area("Researches via", p.research_channels, 2)) commit_persona(st, before, p, "research channels");
-    end_field(st);
-    if (text_area("Expectations", p.expectations, 2)) commit_persona(st, before, p, "expectations");
-    end_field(st);
-    if (text_area("Loyalty factors", p.loyalty_factors, 2)) commit_persona(st, before, p, "loyalty factors");
-    end_field(st);
+    paragraph_field(st, "Goals", {ParagraphSlot::Goals, p.id});
+    paragraph_field(st, "Needs and pains", {ParagraphSlot::Needs, p.id});
+    paragraph_field(st, "Researches via", {ParagraphSlot::ResearchChannels, p.id});
+    paragraph_field(st, "Expectations", {ParagraphSlot::Expectations, p.id});
+    paragraph_field(st, "Loyalty factors", {ParagraphSlot::LoyaltyFactors, p.id});
     ImGui::SeparatorText("Company");
     if (text_field("Company size", p.firmographics.company_size)) commit_persona(st, before, p, "company size");
     end_field(st);
@@ -248,10 +240,8 @@ void map_inspector(EditorState& st) {
     inspector_heading("Map", m.title);
     if (text_field("Title", m.title)) commit_map(st, m, "title");
     end_field(st);
-    if (text_area("Description", m.description, 2)) commit_map(st, m, "description");
-    end_field(st);
-    if (text_area("Objective", m.objective, 2)) commit_map(st, m, "objective");
-    end_field(st);
+    paragraph_field(st, "Description", {ParagraphSlot::MapDescription, ""});
+    paragraph_field(st, "Objective", {ParagraphSlot::Objective, ""});
     if (text_field("Segment", m.segment)) commit_map(st, m, "segment");
     end_field(st);
     if (text_field("Author", m.author)) commit_map(st, m, "author");

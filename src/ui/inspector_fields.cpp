@@ -1,5 +1,7 @@
 #include "ui/inspector_fields.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <set>
 
@@ -7,6 +9,7 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "ui/icons.h"
+#include "ui/paragraph_field.h"
 #include "ui/theme.h"
 
 namespace jm::ui {
@@ -134,13 +137,9 @@ void field_label(const char* text) {
 bool text_field(const char* label, std::string& value) {
     field_label(label);
     // field_label draws the visible text; "##label" keeps the item's identity.
-    return ImGui::InputText((std::string("##") + label).c_str(), &value);
-}
-
-bool text_area(const char* label, std::string& value, float lines) {
-    field_label(label);
-    return ImGui::InputTextMultiline((std::string("##") + label).c_str(), &value,
-                                     {-FLT_MIN, ImGui::GetTextLineHeight() * lines + 10});
+    const std::string id = std::string("##") + label;
+    escape_keeps_text(id.c_str());
+    return ImGui::InputText(id.c_str(), &value);
 }
 
 bool optional_number(const char* label, std::optional<double>& value, const char* format) {
@@ -154,6 +153,7 @@ bool optional_number(const char* label, std::optional<double>& value, const char
     ImGui::PushID(label);
     bool changed = false;
     // Text rather than InputDouble, so "empty" (not known) is a real state, not 0.
+    escape_keeps_text("##n");
     if (ImGui::InputTextWithHint("##n", "not known", &text, ImGuiInputTextFlags_CharsScientific)) {
         if (text.empty()) {
             value.reset();
@@ -180,41 +180,20 @@ bool optional_count(const char* label, std::optional<std::int64_t>& value) {
     return true;
 }
 
-bool string_list(const char* label, std::vector<std::string>& items, const char* add_label) {
-    bool changed = false;
-    ImGui::PushID(label);
-    ImGui::TextUnformatted(label);
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        ImGui::PushID(static_cast<int>(i));
-        ImGui::SetNextItemWidth(-40);
-        changed |= ImGui::InputText("##item", &items[i]);
-        ImGui::SameLine();
-        if (ImGui::Button(ICON_TIMES "##remove")) {
-            items.erase(items.begin() + static_cast<long>(i));
-            changed = true;
-            ImGui::PopID();
-            break;
-        }
-        ImGui::SetItemTooltip("Remove");
-        ImGui::PopID();
-    }
-    if (ImGui::SmallButton(add_label)) {
-        items.emplace_back();
-        changed = true;
-    }
-    ImGui::PopID();
-    return changed;
-}
-
 bool friction_slider(const char* label, int& friction) {
     field_label(label);
     ImGui::PushStyleColor(ImGuiCol_SliderGrab, ImGui::ColorConvertU32ToFloat4(friction_color(friction)));
     ImGui::PushStyleColor(ImGuiCol_SliderGrabActive, ImGui::ColorConvertU32ToFloat4(friction_color(friction)));
     static const char* kWords[] = {"none", "low", "some", "medium", "high", "blocking"};
-    char format[48];
-    std::snprintf(format, sizeof format, "%%d / 5  (%s)", kWords[std::clamp(friction, 0, 5)]);
-    bool changed = ImGui::SliderInt((std::string("##") + label).c_str(), &friction, 0, 5, format, ImGuiSliderFlags_AlwaysClamp);
+    // The word beside the slider, not in it: inside, the grab covered it and a
+    // narrow inspector cut it. Its column fits the longest word.
+    const float spacing = ImGui::GetStyle().ItemInnerSpacing.x;
+    const float word_w = ImGui::CalcTextSize("blocking").x;
+    ImGui::SetNextItemWidth(std::max(60.0f, ImGui::GetContentRegionAvail().x - word_w - spacing));
+    bool changed = ImGui::SliderInt((std::string("##") + label).c_str(), &friction, 0, 5, "%d / 5", ImGuiSliderFlags_AlwaysClamp);
     ImGui::PopStyleColor(2);
+    ImGui::SameLine(0, spacing);
+    ImGui::TextUnformatted(kWords[std::clamp(friction, 0, 5)]);
     return changed;
 }
 
@@ -223,19 +202,24 @@ bool emotion_picker(const char* label, int& emotion) {
     bool changed = false;
     ImGui::PushID(label);
     static const char* kNames[] = {"very negative", "negative", "neutral", "positive", "very positive"};
+    // Five equal buttons sharing the field's width, so +2 is never cut at the inspector's edge.
+    constexpr float kGap = 4;
+    const float button_w = std::floor((ImGui::GetContentRegionAvail().x - 4 * kGap) / 5);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {2, ImGui::GetStyle().FramePadding.y});
     for (int e = -2; e <= 2; ++e) {
-        if (e > -2) ImGui::SameLine(0, 4);
+        if (e > -2) ImGui::SameLine(0, kGap);
         char text[32];
         std::snprintf(text, sizeof text, "%s%+d##e%d", icon::for_emotion(e), e, e + 2);
         bool on = emotion == e;
         if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (ImGui::Button(text)) {
+        if (ImGui::Button(text, {button_w, 0})) {
             changed = emotion != e;
             emotion = e;
         }
         if (on) ImGui::PopStyleColor();
         ImGui::SetItemTooltip("%s", kNames[e + 2]);
     }
+    ImGui::PopStyleVar();
     ImGui::PopID();
     return changed;
 }
@@ -268,6 +252,7 @@ bool team_field(const char* label, std::string& team, const Map& map) {
     field_label(label);
     ImGui::PushID(label);
     ImGui::SetNextItemWidth(-40);
+    escape_keeps_text("##team");
     bool changed = ImGui::InputTextWithHint("##team", "Marketing, Sales, Service...", &team);
     ImGui::SameLine();
     if (ImGui::ArrowButton("##teams", ImGuiDir_Down)) ImGui::OpenPopup("teams");

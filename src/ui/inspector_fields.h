@@ -22,12 +22,12 @@ void commit_map(EditorState& st, const MapInfo& after, const char* field);
 // After any field widget: closes the merge window when the widget is released.
 void end_field(EditorState& st);
 
-// Widgets that return true when the value changed this frame.
+// Widgets that return true when the value changed this frame. In each text
+// field Escape leaves the field and keeps what was typed. Paragraphs (multi-line
+// texts, lists of pain points...) are in ui/paragraph_field.h.
 bool text_field(const char* label, std::string& value);
-bool text_area(const char* label, std::string& value, float lines = 3);
 bool optional_number(const char* label, std::optional<double>& value, const char* format = "%.2f");
 bool optional_count(const char* label, std::optional<std::int64_t>& value);
-bool string_list(const char* label, std::vector<std::string>& items, const char* add_label);
 bool friction_slider(const char* label, int& friction);
 bool emotion_picker(const char* label, int& emotion);
 bool channel_combo(const char* label, std::string& channel);

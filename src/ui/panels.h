@@ -12,6 +12,8 @@ void draw_history_window(EditorState& st);     // history_window.cpp
 void draw_find_bar(EditorState& st);           // find_bar.cpp
 void draw_shortcuts_window(EditorState& st);   // shortcuts_window.cpp
 void draw_status_bar(EditorState& st);         // status_bar.cpp
+// `text` cut at a character boundary, with "…", to fit `width` in the current font.
+std::string shortened(const std::string& text, float width);   // status_bar.cpp
 void draw_metrics_window(EditorState& st);     // metrics_window.cpp
 
 // Keyboard shortcuts that act on the map (not while a text field has focus).

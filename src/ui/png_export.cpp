@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ui/canvas_paint.h"
+#include "ui/poster.h"
 #include "ui/theme.h"
 
 namespace jm::ui {
@@ -17,20 +18,26 @@ float png_scale(float content_width, float content_height, int max_side) {
 std::unique_ptr<PngJob> build_png_job(EditorState& st, int max_side) {
     if (st.png_request.empty()) return nullptr;
     st.refresh_derived();
-    Rect content = st.layout.content();
-    float scale = png_scale(content.width(), content.height(), max_side);
+    const Rect content = st.layout.content();
+    const std::string date = utc_now_iso().substr(0, 10);
+    const float width = std::max(content.width(), kPosterMinWidth);
+    const float header = poster_header_height(st, width, date);
+    const float scale = png_scale(width, header + content.height(), max_side);
     auto job = std::make_unique<PngJob>();
-    job->width = std::max(1, static_cast<int>(content.width() * scale));
-    job->height = std::max(1, static_cast<int>(content.height() * scale));
+    job->width = std::max(1, static_cast<int>(width * scale));
+    job->height = std::max(1, static_cast<int>((header + content.height()) * scale));
     job->background = palette().canvas_bg;
     job->file_name = st.png_request;
+    job->scale = scale;
     job->draw_list = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
     ImDrawList* dl = job->draw_list.get();
     dl->_ResetForNewFrame();
     dl->PushTexture(ImGui::GetIO().Fonts->TexRef);
     dl->PushClipRect({0, 0}, {float(job->width), float(job->height)});
-    Paint p{.dl = dl, .st = &st, .view = View{content.min, scale}, .origin = {0, 0},
-            .size = {float(job->width), float(job->height)}, .interactive = false};
+    paint_poster_header(dl, st, {0, 0}, scale, width, date);
+    const float map_top = header * scale;
+    Paint p{.dl = dl, .st = &st, .view = View{content.min, scale}, .origin = {0, map_top},
+            .size = {float(job->width), float(job->height) - map_top}, .interactive = false};
     paint_map(p);
     dl->PopClipRect();
     st.png_request.clear();

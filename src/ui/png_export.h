@@ -1,5 +1,7 @@
-// The whole map as a PNG for slides: every stage and lane, not just the viewport,
-// at up to twice the on-screen resolution.
+// The whole map as a PNG for slides and posters: a title block and legend
+// (ui/poster.h) above every stage and lane, not just the viewport, at twice the
+// on-screen resolution, or smaller when that would pass the browser's largest
+// image (the editor then says by how much).
 #pragma once
 
 #include <memory>
@@ -17,6 +19,7 @@ struct PngJob {
     int width = 0, height = 0;
     ImU32 background = 0;
     std::string file_name;
+    float scale = 2;   // picture pixels per screen pixel at 100%
 };
 
 // Paints the map into its own draw list during the frame (so its glyphs are

@@ -25,7 +25,7 @@ const std::vector<ShortcutHelp>& shortcut_help() {
         {"Select", "Shift+drag on empty space", "Select the cards inside a rectangle"},
         {"Select", "Arrow keys", "Move between cards"},
         {"Select", "Enter", "Edit the selected card's title in the inspector"},
-        {"Select", "Escape", "Cancel a rename or drag; clear the selection"},
+        {"Select", "Escape", "Leave a text field keeping the text; cancel a double-click rename or a drag; clear the selection"},
         {"Canvas", "Double-click empty space", "Add a touchpoint in that stage"},
         {"Canvas", "Double-click a stage header", "Rename the stage in place"},
         {"Canvas", "Drag a card / a stage header", "Move it (to another stage too) / reorder stages"},
@@ -34,6 +34,10 @@ const std::vector<ShortcutHelp>& shortcut_help() {
         {"View", "Ctrl+= / Ctrl+-", "Zoom in / out"},
         {"View", "Shift+1", "Fit the whole map to the screen"},
         {"View", "Shift+0", "Zoom to 100%"},
+        {"Present", "F5", "Present the map: full screen, large type, stage by stage (View > Present)"},
+        {"Present", "Right / Page Down / Space, Left / Page Up", "Next, previous stage (Home, End: first, last)"},
+        {"Present", "Up / Down, wheel", "Scroll a tall stage"},
+        {"Present", "Escape or F5", "Leave presentation mode"},
         {"Help", "F1 or ?", "This list"},
     };
     return rows;

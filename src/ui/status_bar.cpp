@@ -6,6 +6,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "ui/editor_actions.h"
 #include "ui/icons.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
@@ -42,34 +43,80 @@ std::size_t cards_for(const Map& map, const std::string& persona) {
     return n;
 }
 
-// `text` cut at a character boundary so that it fits in `width`, with "…".
-std::string shortened(const std::string& text, float width) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-    std::string s = text;
-    while (!s.empty()) {
-        std::size_t cut = s.size() - 1;
-        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;   // start of the last character
-        s.resize(cut);
-        if (ImGui::CalcTextSize((s + kEllipsis).c_str()).x <= width) return s + kEllipsis;
-    }
-    return "";
+
+// One line of text: a title typed with line breaks would otherwise push the bar's
+// second line over the first.
+std::string one_line(std::string text) {
+    for (char& c : text)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    return text;
 }
 
-// A "|" and `text` after the last item, if there is room before `right_x`.
-void left_piece(const std::string& text, float right_x) {
+// `text` as an item of its own, named `id`: it can be hovered and clicked, and
+// browser tests find where it is. The text itself goes through ImGui's text
+// (and its text log, which tests read).
+bool text_item(const std::string& text, const char* id) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::TextUnformatted(text.c_str());
+    const ImVec2 size = ImGui::GetItemRectSize();
+    ImGui::SetCursorScreenPos(pos);
+    return ImGui::InvisibleButton(id, {std::max(size.x, 1.0f), std::max(size.y, 1.0f)});
+}
+
+// A "|" and `text` after the last item, if there is room before `right_x`;
+// `text` is cut with "…" to the room there is (hover shows it whole, and
+// `click_hint` when a click does something). Returns whether it was clicked.
+bool left_piece(const std::string& whole, float right_x, const char* id, const char* click_hint = nullptr) {
+    const std::string text = one_line(whole);
     const float sep = ImGui::CalcTextSize("|").x + 2 * ImGui::GetStyle().ItemSpacing.x;
     const float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     const float room = right_x - kGap - used - sep;
-    if (room < kMinPiece) return;
+    if (room < kMinPiece) return false;
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
     std::string fitted = shortened(text, room);
-    ImGui::TextUnformatted(fitted.c_str());
-    if (fitted != text && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+    const bool clicked = text_item(fitted, id);
+    if (ImGui::IsItemHovered() && (fitted != text || click_hint)) {
+        if (click_hint) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::SetTooltip("%s%s%s", fitted != text ? text.c_str() : "", fitted != text && click_hint ? "\n" : "", click_hint ? click_hint : "");
+    }
+    return clicked;
+}
+
+// A click or a key press this frame.
+bool user_acted() {
+    const ImGuiIO& io = ImGui::GetIO();
+    for (bool clicked : io.MouseClicked)
+        if (clicked) return true;
+    for (int key = ImGuiKey_NamedKey_BEGIN; key < ImGuiKey_NamedKey_END; ++key)
+        if (ImGui::IsKeyPressed(static_cast<ImGuiKey>(key), false)) return true;
+    return false;
 }
 
 }  // namespace
+
+std::string shortened(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    // The longest prefix, cut at a character boundary, that fits with "…" (binary
+    // search: a title of any length costs a few measurements per frame).
+    const auto boundary = [&](std::size_t n) {   // the start of the character holding byte n
+        while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+        return n;
+    };
+    const auto fits = [&](std::size_t n) { return ImGui::CalcTextSize((text.substr(0, n) + kEllipsis).c_str()).x <= width; };
+    std::size_t lo = 0, hi = text.size();   // fits(lo) or lo == 0; !fits(hi)
+    while (hi - lo > 1) {
+        const std::size_t mid = boundary(lo + (hi - lo) / 2);
+        if (mid <= lo) break;
+        if (fits(mid)) lo = mid;
+        else hi = mid;
+    }
+    // Between lo and hi there may be one more whole character that fits.
+    for (std::size_t n = boundary(hi); n > lo; n = boundary(n - 1))
+        if (fits(n)) return text.substr(0, n) + kEllipsis;
+    return lo > 0 || fits(0) ? text.substr(0, lo) + kEllipsis : "";
+}
 
 void draw_status_bar(EditorState& st) {
     const Map& map = st.doc.map;
@@ -81,32 +128,41 @@ void draw_status_bar(EditorState& st) {
 
     char buf[128];
     std::snprintf(buf, sizeof buf, "%zu stages  %zu touchpoints  %zu personas", map.stages.size(), touchpoint_count(map), map.personas.size());
-    ImGui::TextUnformatted(buf);
+    text_item(buf, "##status-counts");
     if (!st.view_as_persona.empty()) {
         const Persona* p = find_persona(map, st.view_as_persona);
         std::size_t mine = cards_for(map, st.view_as_persona);
         std::snprintf(buf, sizeof buf, ": %zu cards shown, %zu dimmed", mine, touchpoint_count(map) - mine);
-        left_piece(std::string(ICON_EYE " Viewing as ") + (p ? p->name : "?") + buf, right_x);
+        left_piece(std::string(ICON_EYE " Viewing as ") + (p ? p->name : "?") + buf, right_x, "##status-view-as");
+    }
+    // A fresh notice before the hotspot: it is news, and it gets the room.
+    if (!st.notice.empty()) {
+        const double age = ImGui::GetTime() - st.notice_time;
+        if (age > 0.5 && user_acted()) st.notice_seen = true;   // not the click that made the notice
+        if (age < 4.0 || !st.notice_seen) left_piece(st.notice, right_x, "##status-notice");
     }
     if (!st.metrics.hotspots.touchpoints.empty()) {
         const auto& top = st.metrics.hotspots.touchpoints.front();
         if (const Touchpoint* t = find_touchpoint(map, top.id)) {
             std::snprintf(buf, sizeof buf, " (score %.0f, friction %d)", top.score, t->friction);
-            left_piece(std::string(ICON_FIRE " Top hotspot: ") + t->title + buf, right_x);
+            if (left_piece(std::string(ICON_FIRE " Top hotspot: ") + t->title + buf, right_x, "##status-hotspot",
+                           "Click to select it on the map")) {
+                select_and_reveal(st, t->id);
+                st.show_inspector = true;
+            }
         }
     }
-    const bool fresh = !st.notice.empty() && ImGui::GetTime() - st.notice_time < 4.0;
-    if (fresh) left_piece(st.notice, right_x);
 
     // Right side: save state (its tooltip says where the map is kept) and zoom.
     ImGui::SameLine(right_x);
-    if (st.save_problem) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().warning), "%s", save.c_str());
-    else ImGui::TextUnformatted(save.c_str());
+    if (st.save_problem) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(palette().warning));
+    text_item(save, "##status-save");
+    if (st.save_problem) ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", save_tooltip(st.save_status, st.save_problem));
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
-    ImGui::TextUnformatted(zoom);
+    text_item(zoom, "##status-zoom");
 }
 
 }  // namespace jm::ui

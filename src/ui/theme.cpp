@@ -27,6 +27,18 @@ constexpr Palette kDark = {
     .hover = IM_COL32(86, 180, 233, 90), .drop_target = IM_COL32(0, 158, 115, 255),
     .warning = IM_COL32(230, 159, 0, 255)};
 
+// Presentation mode on a projector: white paper, near-black text, darker lines,
+// so that washed-out projectors and the back of the room still see every edge.
+constexpr Palette kHighContrast = {
+    .canvas_bg = IM_COL32(255, 255, 255, 255), .grid_line = IM_COL32(140, 146, 156, 255),
+    .header_bg = IM_COL32(18, 28, 42, 255), .header_text = IM_COL32(255, 255, 255, 255),
+    .lane_bg = IM_COL32(255, 255, 255, 255), .lane_alt_bg = IM_COL32(234, 238, 244, 255),
+    .lane_label = IM_COL32(20, 24, 32, 255), .card_bg = IM_COL32(255, 255, 255, 255),
+    .card_border = IM_COL32(70, 78, 92, 255), .card_text = IM_COL32(0, 0, 0, 255),
+    .card_muted = IM_COL32(40, 46, 56, 255), .selection = IM_COL32(0, 90, 160, 255),
+    .hover = IM_COL32(0, 90, 160, 90), .drop_target = IM_COL32(0, 130, 95, 255),
+    .warning = IM_COL32(170, 65, 0, 255)};
+
 // YlOrRd-like sequential ramp: lightness falls monotonically, so it reads in
 // greyscale and for every common colour-vision deficiency.
 constexpr ImU32 kFriction[6] = {
@@ -62,7 +74,7 @@ void common_style(ImGuiStyle& s) {
 void apply_theme(Theme theme) {
     g_theme = theme;
     ImGuiStyle& s = ImGui::GetStyle();
-    if (theme == Theme::Light) {
+    if (theme == Theme::Light || theme == Theme::HighContrast) {
         ImGui::StyleColorsLight(&s);
         ImVec4* c = s.Colors;
         c[ImGuiCol_WindowBg] = ImVec4(0.985f, 0.988f, 0.992f, 1.0f);
@@ -79,6 +91,13 @@ void apply_theme(Theme theme) {
         c[ImGuiCol_TitleBgActive] = ImVec4(0.80f, 0.86f, 0.93f, 1.0f);
         c[ImGuiCol_Text] = ImVec4(0.08f, 0.09f, 0.11f, 1.0f);
         c[ImGuiCol_ModalWindowDimBg] = ImVec4(0.10f, 0.12f, 0.16f, 0.35f);
+        if (theme == Theme::HighContrast) {
+            c[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 1);
+            c[ImGuiCol_Text] = ImVec4(0, 0, 0, 1);
+            c[ImGuiCol_TextDisabled] = ImVec4(0.22f, 0.25f, 0.30f, 1.0f);
+            c[ImGuiCol_Border] = ImVec4(0.30f, 0.33f, 0.38f, 1.0f);
+            c[ImGuiCol_Button] = ImVec4(0.92f, 0.94f, 0.97f, 1.0f);
+        }
     } else {
         ImGui::StyleColorsDark(&s);
         ImVec4* c = s.Colors;
@@ -96,7 +115,13 @@ void apply_theme(Theme theme) {
 
 Theme current_theme() { return g_theme; }
 
-const Palette& palette() { return g_theme == Theme::Light ? kLight : kDark; }
+const Palette& palette() {
+    switch (g_theme) {
+        case Theme::Dark: return kDark;
+        case Theme::HighContrast: return kHighContrast;
+        default: return kLight;
+    }
+}
 
 ImU32 friction_color(int friction) {
     if (friction < 0) friction = 0;

@@ -6,7 +6,8 @@
 
 namespace jm::ui {
 
-enum class Theme { Light, Dark };
+// HighContrast: a light theme with darker text and lines, for presentation mode.
+enum class Theme { Light, Dark, HighContrast };
 
 void apply_theme(Theme theme);
 Theme current_theme();

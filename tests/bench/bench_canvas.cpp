@@ -113,7 +113,7 @@ int main() {
     const ui::FixedWidthMetric metric(0.55f, 1.0f);
     ui::LayoutMetrics full;
     ui::LayoutMetrics compact;
-    compact.card_detail = ui::CardDetail::Compact;
+    compact.card_detail = CardDetail::Compact;
 
     // A cold layout: every text broken into lines (opening a map, another font).
     ui::CanvasLayout layout;

@@ -70,8 +70,10 @@ export async function launchBrowser() {
 }
 
 // Opens the editor in a new page and waits until window.journeymapReady resolves.
-// Console errors and page errors are collected in page.jmErrors.
-export async function openEditor(browser, baseUrl, { width = 1280, height = 800, dpr = 1, storage, init } = {}) {
+// Console errors and page errors are collected in page.jmErrors. The default size
+// is a wide screen, where the side panels are docked beside the map; below 1400
+// px they open over it (tests/e2e/small_screen.test.mjs).
+export async function openEditor(browser, baseUrl, { width = 1440, height = 900, dpr = 1, storage, init } = {}) {
   const context = await browser.newContext({
     viewport: { width, height }, deviceScaleFactor: dpr, acceptDownloads: true,
     permissions: ["clipboard-read", "clipboard-write"], storageState: storage,

@@ -3,8 +3,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import { largeMap } from "../support/large_map.mjs";
 import {
-  serveSite, launchBrowser, openEditor, click, findItem, items, settle, api, screenshot, dropFiles, waitForText,
+  serveSite, launchBrowser, openEditor, click, findItem, items, settle, api, screenshot, dropFiles, waitForText, waitForState,
 } from "./harness.mjs";
 
 let server, browser;
@@ -30,6 +31,24 @@ test("File > Export > PNG downloads an image of the whole map at up to twice the
   // 7 stages x 272 + 150 lane labels + 64 for "+" = 2118 world px wide: twice that fits in 8192.
   assert.equal(width, 2 * 2118);
   assert.ok(height > 1000, `height ${height}`);
+  // The status bar names the file and its size; at twice the size nothing is said about scaling.
+  const notice = await waitForText(page, /Exported SaaS[^|]*\.png \(\d+ x \d+ px/);
+  assert.match(notice, new RegExp(`\\(${width} x ${height} px\\)`));
+  await screenshot(page, "png-exported");
+  await page.context().close();
+});
+
+test("a map too wide for twice the size is exported smaller, and the editor says by how much", async () => {
+  const page = await openEditor(browser, server.url, { width: 1600, height: 900 });
+  // 20 stages: about 5,650 px wide at 100%, so twice would pass the 8,192 px the editor allows.
+  assert.equal((await api(page, "loadJSON", largeMap(400))).ok, true);
+  await click(page, "File");
+  await click(page, /Export$/);
+  const [download] = await Promise.all([page.waitForEvent("download"), click(page, /Image of the whole map/)]);
+  const { width, height } = pngSize(await readFile(await download.path()));
+  assert.ok(Math.max(width, height) <= 8192, `${width} x ${height} within 8192 px`);
+  const notice = await waitForText(page, /% of screen size: the browser makes images up to \d+ px a side/);
+  assert.match(notice, new RegExp(`\\(${width} x ${height} px, \\d+% of screen size`));
   await page.context().close();
 });
 
@@ -143,6 +162,57 @@ test("a dropped Mermaid journey opens as a map; File > Export writes Mermaid and
   const bytes = await readFile(await csv.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 byte-order mark");
   assert.match(bytes.toString("utf8"), /Welcome call/);
+  await page.context().close();
+});
+
+test("at 100% a 120-character Spanish title and a 60-character Chinese title show every word; Compact cuts them, undoably", async () => {
+  const SPANISH = "Revisión detallada del contrato marco con el departamento jurídico, incluidas las cláusulas de protección de datos y SLA";
+  const CHINESE = "客户法务部门审查主服务协议，包括数据保护条款、服务等级协议以及续约和终止条件的详细说明，并确认双方责任与付款安排的全细节";
+  assert.equal([...SPANISH].length, 120);
+  assert.equal([...CHINESE].length, 60);
+  const page = await openEditor(browser, server.url, { width: 1600, height: 900 });
+  await api(page, "newMap", "saas-journey");
+  const map = await mapOf(page);
+  map.stages[0].touchpoints[0].title = SPANISH;
+  map.stages[1].touchpoints[0].title = CHINESE;
+  assert.equal((await api(page, "loadJSON", JSON.stringify(map))).ok, true);
+  await page.keyboard.press("Shift+Digit0");   // zoom to 100%
+  await waitForState(page, () => window.journeymap._view().zoom === 1 || null, null, { what: "zoom 100%" });
+  const cards = [[map.stages[0].touchpoints[0].id, SPANISH, " "], [map.stages[1].touchpoints[0].id, CHINESE, ""]];
+  for (const [id, title, joiner] of cards) {
+    // Find it (Ctrl+F, Enter): the editor selects the card and scrolls it into view.
+    await page.keyboard.press("Control+F");
+    await settle(page);
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type(title.slice(0, 12));
+    await page.keyboard.press("Enter");
+    await waitForState(page, (id) => window.journeymap._selection()[0] === id || null, id, { what: "the card found" });
+    await settle(page);
+    const layout = await api(page, "_cardLayout", id);
+    assert.equal(layout.zoom, 1);
+    assert.equal(layout.lines.map((l) => l.text).join(joiner), title, "every word, in order, on the card's lines");
+    assert.ok(layout.lines.length >= 3, `${layout.lines.length} lines`);
+    layout.lines.forEach((l, k) => {
+      assert.equal(l.ellipsis, false);
+      assert.ok(l.width <= layout.maxWidth - (k === 0 ? layout.firstLineIndent : 0) + 0.5, `line ${k} fits: ${l.width}`);
+    });
+    const { card, canvas } = layout;
+    assert.ok(card.x >= canvas.x && card.x + card.w <= canvas.x + canvas.w && card.y >= canvas.y && card.y + card.h <= canvas.y + canvas.h,
+      `the card is on screen: ${JSON.stringify(card)} in ${JSON.stringify(canvas)}`);
+  }
+  await screenshot(page, "long-titles-100");
+  await page.keyboard.press("Escape");   // closes the find bar
+  await settle(page);
+
+  // Compact: three lines, the last ending in "…"; it is the map's choice, and one undo step.
+  await click(page, "Compact##card-detail");
+  const compact = await api(page, "_cardLayout", cards[0][0]);
+  assert.equal(compact.lines.length, 3);
+  assert.equal(compact.lines[2].ellipsis, true);
+  assert.equal((await mapOf(page)).card_detail, "compact");
+  await page.keyboard.press("Control+Z");
+  await waitForState(page, () => !JSON.parse(window.journeymap.exportJSON()).card_detail || null, null, { what: "undo of the card detail" });
+  assert.equal((await api(page, "_cardLayout", cards[0][0])).lines.at(-1).ellipsis, false);
   await page.context().close();
 });
 

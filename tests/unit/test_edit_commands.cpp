@@ -105,11 +105,13 @@ TEST_CASE("a map-info edit touches the editable fields only", "[edit]") {
     info.title = "Onboarding";
     info.currency = "EUR";
     info.lanes = {Lane::Touchpoints, Lane::Kpis};
+    info.card_detail = CardDetail::Compact;
     info.period.customers_start = 120;
     info.period_previous = Period{.label = "2026-Q2"};
     Map after = roundtrip(m, set_map_info(m, info, "Edit map title", "map/title"));
     REQUIRE(after.title == "Onboarding");
     REQUIRE(after.lanes == std::vector<Lane>{Lane::Touchpoints, Lane::Kpis});
+    REQUIRE(after.card_detail == CardDetail::Compact);
     REQUIRE(after.period_previous->label == "2026-Q2");
     REQUIRE(after.stages == m.stages);
     REQUIRE(after.unknown == m.unknown);

@@ -202,3 +202,25 @@ TEST_CASE("a large generated map survives a round trip", "[io][roundtrip]") {
     REQUIRE(back == m);
     REQUIRE(jm::save_map_json(back) == saved);
 }
+
+TEST_CASE("the card detail is kept per map: written only when compact, read back, unknown values refused", "[io][roundtrip]") {
+    jm::Map m;
+    m.id = "m1";
+    m.title = "T";
+    m.lanes = jm::default_lanes();
+    const std::string full = jm::save_map_json(m);
+    CHECK_THAT(full, !Contains("card_detail"));
+    m.card_detail = jm::CardDetail::Compact;
+    const std::string compact = jm::save_map_json(m);
+    CHECK_THAT(compact, Contains("\"card_detail\": \"compact\""));
+    jm::LoadResult r = jm::load_map_json(compact);
+    REQUIRE(r.ok());
+    CHECK(r.map->card_detail == jm::CardDetail::Compact);
+    CHECK(*r.map == m);
+
+    std::string wrong = compact;
+    wrong.replace(wrong.find("\"compact\""), 9, "\"tiny\"");
+    jm::LoadResult bad = jm::load_map_json(wrong);
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.problems.front().path == "/card_detail");
+}

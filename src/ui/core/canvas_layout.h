@@ -23,9 +23,8 @@
 
 namespace jm::ui {
 
-// How much of each text the canvas shows: compact stops card titles and lane
-// items after `compact_lines` lines with "…"; full shows all of it.
-enum class CardDetail { Compact, Full };
+// CardDetail (model/map.h): compact stops card titles and lane items after
+// `compact_lines` lines with "…"; full shows all of it.
 
 struct LayoutMetrics {
     float lane_label_width = 150;  // sticky column of lane names at the left
