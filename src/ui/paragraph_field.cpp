@@ -97,8 +97,7 @@ void draw_paragraph(EditorState& st, const char* id_label, const ParagraphField&
     for (const TextLine& line : wrapped.lines) {
         if (y > window->ClipRect.Max.y) break;
         if (y + line_h >= window->ClipRect.Min.y) {
-            std::string_view part(text.data() + line.begin, line.end - line.begin);
-            std::string drawn = line.filtered ? drawable_text(part) : std::string(part);
+            const std::string drawn = line_text(text, line);
             window->DrawList->AddText(nullptr, font_size, {bb.Min.x + pad.x + 1, y}, col, drawn.data(), drawn.data() + drawn.size(), 0, &clip);
         }
         y += line_h;

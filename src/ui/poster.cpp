@@ -158,8 +158,7 @@ void paint_poster_header(ImDrawList* dl, const EditorState& st, ImVec2 origin, f
     ImFont* font = canvas_font();
     float y = kPad;
     for (const TextLine& l : lines.lines) {
-        const std::string line = l.filtered ? drawable_text(std::string_view(title).substr(l.begin, l.end - l.begin))
-                                            : title.substr(l.begin, l.end - l.begin);
+        const std::string line = line_text(title, l);
         dl->AddText(font, kTitleSize * scale, at(kPad, y + (kTitleLine - kTitleSize) / 2), pal.card_text, line.c_str());
         y += kTitleLine;
     }

@@ -57,17 +57,10 @@ void wrapped(std::string_view text, bool muted = false) {
     WrappedText w = wrap_text(text, metric, o);
     if (muted) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     for (const TextLine& l : w.lines) {
-        std::string_view line = text.substr(l.begin, l.end - l.begin);
-        std::string shown = l.filtered ? drawable_text(line) : std::string(line);
+        const std::string shown = line_text(text, l);
         ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
     }
     if (muted) ImGui::PopStyleColor();
-}
-
-ImU32 persona_swatch(const Persona& p) {
-    unsigned r, g, b;
-    if (p.color.size() == 7 && std::sscanf(p.color.c_str(), "#%02x%02x%02x", &r, &g, &b) == 3) return IM_COL32(r, g, b, 255);
-    return palette().card_muted;
 }
 
 int first_stage_of_selection(const EditorState& st) {
@@ -238,7 +231,7 @@ struct Screen {
         if (p) {
             ImVec2 c = ImGui::GetCursorScreenPos();
             float r = ImGui::GetFontSize() * 0.32f;
-            ImGui::GetWindowDrawList()->AddCircleFilled({c.x + r, c.y + ImGui::GetFontSize() * 0.55f}, r, persona_swatch(*p));
+            ImGui::GetWindowDrawList()->AddCircleFilled({c.x + r, c.y + ImGui::GetFontSize() * 0.55f}, r, persona_color(*p));
             ImGui::GetWindowDrawList()->AddCircle({c.x + r, c.y + ImGui::GetFontSize() * 0.55f}, r, IM_COL32(0, 0, 0, 255), 0, 1.5f);
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + dot);
         }
@@ -268,8 +261,7 @@ struct Screen {
         float y = a.y + 12 * v.zoom;
         for (const TextLine& l : w.lines) {
             if (y + px > b.y) break;
-            std::string line = l.filtered ? drawable_text(std::string_view(title).substr(l.begin, l.end - l.begin))
-                                          : title.substr(l.begin, l.end - l.begin);
+            const std::string line = line_text(title, l);
             dl->AddText(font, px, {a.x + 10 * v.zoom, y}, palette().card_muted, line.c_str());
             y += px * 1.25f;
         }

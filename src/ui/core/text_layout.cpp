@@ -414,4 +414,10 @@ std::string drawable_text(std::string_view line) {
     return out;
 }
 
+std::string line_text(std::string_view text, const TextLine& line) {
+    const std::size_t begin = std::min<std::size_t>(line.begin, text.size()), end = std::min<std::size_t>(line.end, text.size());
+    const std::string_view part = text.substr(begin, end - begin);
+    return line.filtered ? drawable_text(part) : std::string(part);
+}
+
 }  // namespace jm::ui

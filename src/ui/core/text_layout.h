@@ -86,6 +86,9 @@ WrapSummary wrap_text_into(std::string_view text, const TextMetric& metric, cons
 // modifiers and the parts of a ZWJ sequence or flag after the first).
 std::string drawable_text(std::string_view line);
 
+// The text of `line` (a line of `text`'s layout) as the painter draws it.
+std::string line_text(std::string_view text, const TextLine& line);
+
 // Decodes one code point at `pos` (< text.size()); returns its length in bytes.
 // Invalid or truncated sequences give U+FFFD and a length of 1.
 int decode_utf8(std::string_view text, std::size_t pos, char32_t& out);
