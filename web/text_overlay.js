@@ -196,7 +196,8 @@
       box.value = o.text;
       s.display = "block";
       box.focus({ preventScroll: true });
-      box.setSelectionRange(box.value.length, box.value.length);
+      const caret = o.caret >= 0 ? Math.min(o.caret, box.value.length) : box.value.length;
+      box.setSelectionRange(caret, caret);
       box.scrollTop = 0;
       report();   // the wrapped height, so the field grows to it at once
     } else if (measure() !== lastContent) {

@@ -118,6 +118,7 @@ struct TextOverlay {
     float sample_width = 0;
     ImU32 background = 0, text_color = 0, border = 0, selection = 0;
     bool multi_line = true;         // false: Enter leaves the field (list items)
+    int caret = -1;                 // where a new edit puts the caret, in UTF-16 units; -1: the end
 };
 inline constexpr const char* kTextOverlaySample = "The quick brown fox jumps over the lazy dog";
 void text_overlay_show(const TextOverlay& overlay);

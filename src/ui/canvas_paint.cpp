@@ -447,6 +447,17 @@ struct Painter {
         }
     }
 
+    // A lane taller than the view keeps its name in sight while scrolling down
+    // through it: at the top of the lane's visible part (under the sticky stage
+    // headers), never below the lane's end.
+    float lane_label_y(const LaneBox& box, float label_size) const {
+        const float own_top = sy(box.top) + 10 * zoom;
+        if (!sticky_labels()) return own_top;
+        const float view_top = sy(std::max(0.0f, vis.min.y) + (p.interactive ? L.header_height() : 0.0f)) + 10 * zoom;
+        const float last = sy(box.bottom) - 10 * zoom - label_size;
+        return std::max(own_top, std::min(view_top, last));
+    }
+
     void lane_labels() const {
         const auto& m = L.metrics();
         // Sticky: lane names stay at the left edge while panning right.
@@ -456,8 +467,9 @@ struct Painter {
             ImVec2 a = S({left, box.top}), b = S({left + m.lane_label_width, box.bottom});
             p.dl->AddRectFilled(a, b, i % 2 ? pal.lane_alt_bg : pal.lane_bg);
             p.dl->AddLine({b.x, a.y}, b, pal.grid_line, 2.0f);
-            draw_text_ellipsis(p.dl, std::max(font * 0.95f, kMinLabelPixels), {a.x + 10 * zoom, a.y + 10 * zoom},
-                               (m.lane_label_width - 16) * zoom, pal.lane_label, lane_label(box.lane));
+            const float label_size = std::max(font * 0.95f, kMinLabelPixels);
+            draw_text_ellipsis(p.dl, label_size, {a.x + 10 * zoom, lane_label_y(box, label_size)}, (m.lane_label_width - 16) * zoom,
+                               pal.lane_label, lane_label(box.lane));
             if (detailed()) {
                 if (box.lane == Lane::Emotion) {
                     text({b.x - 26 * zoom, sy(emotion_y(box, 2)) - font / 2}, pal.card_muted, "+2", font * 0.8f);

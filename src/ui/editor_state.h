@@ -85,6 +85,7 @@ struct EditorState {
     // and whether a frame drew that field (else the text box closes).
     ParagraphSession paragraph;
     bool paragraph_drawn = false;
+    int paragraph_caret = -1;   // where the text box opens its caret (UTF-16 units); -1: at the end
     // A stage rename started by double-click: only that one cancels with Escape.
     bool rename_escape_cancels = false;
     std::string find_query;

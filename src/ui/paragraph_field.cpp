@@ -52,6 +52,14 @@ void draw_paragraph(EditorState& st, const char* id_label, const ParagraphField&
     if ((pressed || g.NavActivateId == id) && !editing) {
         editing = st.paragraph.begin(st.doc.map, st.doc.history, field);
         if (editing) ImGui::SetFocusID(id, window);
+        // A click puts the caret where it was made; Tab puts it at the end.
+        st.paragraph_caret = -1;
+        if (editing && pressed && g.NavActivateId != id) {
+            const ImVec2 m = ImGui::GetMousePos();
+            const std::size_t at = caret_at(text, wrapped.lines, canvas_text_metric(), font_size, line_h,
+                                            m.x - (bb.Min.x + pad.x + 1), m.y - (bb.Min.y + pad.y + 1));
+            st.paragraph_caret = static_cast<int>(utf16_offset(text, at));
+        }
     }
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
 
@@ -81,6 +89,7 @@ void draw_paragraph(EditorState& st, const char* id_label, const ParagraphField&
         o.border = ImGui::GetColorU32(ImGuiCol_NavCursor);
         o.selection = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
         o.multi_line = multi_line;
+        o.caret = st.paragraph_caret;
         platform::text_overlay_show(o);
     }
     if (!visible) return;
@@ -114,6 +123,21 @@ ParagraphEnd end_reason(platform::TextOverlayEvent::Leave leave) {
         case Leave::Elsewhere: return ParagraphEnd::Elsewhere;
     }
     return ParagraphEnd::Elsewhere;
+}
+
+// Tab in the text box moves to the next (Shift+Tab: previous) field of the
+// inspector, as it would from an ImGui text field. The request is made here, at
+// the start of the frame, rather than by replaying a Tab key: ImGui tabs from an
+// active item only, and the field just left is no longer active, so a replayed
+// key would land on that same field again on some frames.
+void tab_from_field_left(int dir) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.NavWindow == nullptr || g.NavId == 0) return;   // the field kept NavId while it was edited
+    ImGui::NavMoveRequestSubmit(ImGuiDir_None, dir < 0 ? ImGuiDir_Up : ImGuiDir_Down,
+                                ImGuiNavMoveFlags_IsTabbing | ImGuiNavMoveFlags_Activate,
+                                ImGuiScrollFlags_KeepVisibleEdgeX | ImGuiScrollFlags_KeepVisibleEdgeY);
+    g.NavTabbingDir = dir;
+    g.NavTabbingCounter = -1;
 }
 
 }  // namespace
@@ -155,6 +179,7 @@ void paragraph_list(EditorState& st, const char* label, ParagraphSlot slot, cons
         // The new item gets the cursor; it enters the list with its first character.
         const int at = static_cast<int>(list_size(st.doc.map, {slot, id}).value_or(items.size()));
         if (st.paragraph.begin(st.doc.map, st.doc.history, {slot, id, at})) st.paragraph_drawn = true;
+        st.paragraph_caret = -1;
     }
     ImGui::PopID();
 }
@@ -172,15 +197,8 @@ void apply_paragraph_input(EditorState& st) {
         }
         s.type(map, history, e.text);
         s.end(map, history, end_reason(e.leave));
-        if (e.leave == platform::TextOverlayEvent::Leave::Tab || e.leave == platform::TextOverlayEvent::Leave::ShiftTab) {
-            // ImGui moves to the next (previous) field from the one just left.
-            ImGuiIO& io = ImGui::GetIO();
-            const bool back = e.leave == platform::TextOverlayEvent::Leave::ShiftTab;
-            if (back) io.AddKeyEvent(ImGuiMod_Shift, true);
-            io.AddKeyEvent(ImGuiKey_Tab, true);
-            io.AddKeyEvent(ImGuiKey_Tab, false);
-            if (back) io.AddKeyEvent(ImGuiMod_Shift, false);
-        }
+        if (e.leave == platform::TextOverlayEvent::Leave::Tab) tab_from_field_left(+1);
+        if (e.leave == platform::TextOverlayEvent::Leave::ShiftTab) tab_from_field_left(-1);
     }
     if (s.open()) {
         if (!s.in_step_with(map, history)) {

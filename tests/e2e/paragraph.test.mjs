@@ -237,3 +237,63 @@ for (const [width, height] of [[1280, 720], [1600, 900]]) {
     await page.close();
   });
 }
+
+test("Tab and Shift+Tab move from a paragraph to its neighbours, never back to the top or to the field just left", async () => {
+  const page = await openEditor(browser, server.url, { width: 1280, height: 720 });
+  const map = sampleMap();
+  map.stages[0].touchpoints[0].pains = ["Nadie sabe quién firma"];
+  assert.equal((await api(page, "loadJSON", JSON.stringify(map))).ok, true);
+  await click(page, "Demo call##card");
+  await click(page, "Doing", { window: INSPECTOR });
+  await openBox(page, "Doing");
+  // Several rounds: the move must land on the neighbour every time, not on some frames.
+  for (let round = 0; round < 3; round++) {
+    await page.keyboard.type(String(round));
+    await page.keyboard.press("Tab");
+    await openBox(page, "Thinking");
+    await page.keyboard.press("Tab");
+    await openBox(page, "Pain points 1");
+    await page.keyboard.press("Shift+Tab");
+    await openBox(page, "Thinking");
+    await page.keyboard.press("Shift+Tab");
+    await openBox(page, "Doing");
+  }
+  await page.keyboard.press("Escape");
+  await boxClosed(page);
+  const t = await card(page);
+  assert.equal(t.doing, "012", "each visit to Doing kept what was typed");
+  assert.deepEqual(t.pains, ["Nadie sabe quién firma"], "passing through a list item leaves it as it was");
+
+  // From the description, Tab goes on to the next text field below it (Owner), not back to the title.
+  await click(page, "Description", { window: INSPECTOR });
+  await openBox(page, "Description");
+  await page.keyboard.press("Tab");
+  await boxClosed(page);
+  const active = await waitForState(page, () => window.journeymap._testItems().find((it) => it.active)?.label ?? null, null,
+    { what: "a field after the description to take the keys" });
+  assert.equal(active, "##team", `Tab from Description went on to the Owner field, not to ${active}`);
+  assert.deepEqual(page.jmErrors, []);
+  await page.close();
+});
+
+test("a click in a paragraph puts the caret where the click was, not at the end", async () => {
+  const page = await openEditor(browser, server.url, { width: 1280, height: 720 });
+  const map = sampleMap();
+  map.stages[0].touchpoints[0].description = "Revisión del contrato";
+  assert.equal((await api(page, "loadJSON", JSON.stringify(map))).ok, true);
+  await click(page, "Demo call##card");
+  const field = await findItem(page, "Description", { window: INSPECTOR });
+  await page.mouse.click(field.x + 3, field.y + field.h / 2);   // before the first letter
+  await openBox(page, "Description");
+  await page.keyboard.type("Primera ");
+  await cardWhen(page, (t) => t.description === "Primera Revisión del contrato", "the text to go in at the start");
+  await page.keyboard.press("Escape");
+  await boxClosed(page);
+  await page.mouse.click(field.x + field.w - 4, field.y + field.h / 2);   // after the last word
+  await openBox(page, "Description");
+  await page.keyboard.type(" final");
+  await cardWhen(page, (t) => t.description === "Primera Revisión del contrato final", "the text to go in at the end");
+  await page.keyboard.press("Escape");
+  await boxClosed(page);
+  await page.close();
+});

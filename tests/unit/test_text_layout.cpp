@@ -242,3 +242,45 @@ TEST_CASE("the text cache lays a text out once and drops what a pass did not use
     REQUIRE(cache.entries() == 0);
     REQUIRE(cache.get("one two three four", o).count == 3);   // 6 px characters: 8 per line
 }
+
+TEST_CASE("a click in a laid-out text puts the caret at the nearest character boundary of its line") {
+    // 40 px lines of 5 px Latin, 10 px Chinese characters; line height 12.
+    const std::string latin = "one two three four";
+    const WrappedText w = wrap(latin, 40);
+    REQUIRE(lines_of(latin, w) == std::vector<std::string>{"one two", "three", "four"});
+    auto at = [&](const std::string& text, const WrappedText& l, float x, float y) {
+        return caret_at(text, l.lines, kMetric, 10, 12, x, y);
+    };
+    REQUIRE(at(latin, w, 0, 5) == 0);
+    REQUIRE(at(latin, w, 2, 5) == 0);     // left half of "o"
+    REQUIRE(at(latin, w, 3, 5) == 1);     // right half of "o"
+    REQUIRE(at(latin, w, 200, 5) == 7);   // past the end of "one two": before the space
+    REQUIRE(at(latin, w, 12, 14) == 10);  // second line "three": after "th"
+    REQUIRE(at(latin, w, 0, 30) == 14);   // third line starts at "four"
+    REQUIRE(at(latin, w, 0, 100) == 14);             // below the text: on its last line
+    REQUIRE(at(latin, w, 99, 100) == latin.size());
+    REQUIRE(at(latin, w, 7, -3) == 1);               // above: on its first line
+
+    const std::string chinese = "客户需要确认年度";   // 3 bytes each, 4 per 40 px line
+    const WrappedText c = wrap(chinese, 40);
+    REQUIRE(at(chinese, c, 16, 5) == 6);    // past the middle of the second character
+    REQUIRE(at(chinese, c, 14, 5) == 3);
+    REQUIRE(at(chinese, c, 1, 13) == 12);   // second line's first character
+
+    // A base letter and its combining accent are one caret step.
+    const std::string accent = "Deci\xCC\x81sion";   // i + U+0301
+    const WrappedText a = wrap(accent, 200);
+    REQUIRE(at(accent, a, 16, 5) == 3);       // left half of the accented i: before it
+    REQUIRE(at(accent, a, 18, 5) == 6);       // right half: after the accent, never between the two
+
+    REQUIRE(caret_at("", {}, kMetric, 10, 12, 5, 5) == 0);
+}
+
+TEST_CASE("a byte offset counted in UTF-16 code units, as the browser's text box counts") {
+    REQUIRE(utf16_offset("abc", 2) == 2);
+    REQUIRE(utf16_offset("Ação", std::string("Aç").size()) == 2);
+    REQUIRE(utf16_offset("客户", 3) == 1);
+    REQUIRE(utf16_offset("a😀b", 5) == 3);          // the emoji is a surrogate pair
+    REQUIRE(utf16_offset("a\xFF" "b", 2) == 2);      // an invalid byte is one replacement character
+    REQUIRE(utf16_offset("abc", 99) == 3);
+}

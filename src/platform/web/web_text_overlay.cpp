@@ -18,13 +18,13 @@ bool g_visible = false;
 EM_JS(void, js_overlay_show, (unsigned generation, const char* text, const char* label, float x, float y, float w, float h,
                               float cx0, float cy0, float cx1, float cy1, float font_size, float line_height, float pad_x,
                               float pad_y, float rounding, float max_height, float sample_width, const char* sample,
-                              unsigned bg, unsigned fg, unsigned border, unsigned selection, int multi_line), {
+                              unsigned bg, unsigned fg, unsigned border, unsigned selection, int multi_line, int caret), {
     JM.textOverlay.show({
         generation: generation, text: UTF8ToString(text), label: UTF8ToString(label),
         x: x, y: y, w: w, h: h, clip: [cx0, cy0, cx1, cy1],
         fontSize: font_size, lineHeight: line_height, padX: pad_x, padY: pad_y, rounding: rounding, maxHeight: max_height,
         sampleWidth: sample_width, sample: UTF8ToString(sample),
-        background: bg, color: fg, border: border, selection: selection, multiLine: !!multi_line,
+        background: bg, color: fg, border: border, selection: selection, multiLine: !!multi_line, caret: caret,
     });
 });
 EM_JS(void, js_overlay_hide, (), { JM.textOverlay.hide(); });
@@ -70,7 +70,7 @@ void text_overlay_show(const TextOverlay& overlay) {
                     overlay.clip_x0, overlay.clip_y0, overlay.clip_x1, overlay.clip_y1, overlay.font_size, overlay.line_height,
                     overlay.padding_x, overlay.padding_y, overlay.rounding, overlay.max_height, overlay.sample_width,
                     kTextOverlaySample, overlay.background,
-                    overlay.text_color, overlay.border, overlay.selection, overlay.multi_line ? 1 : 0);
+                    overlay.text_color, overlay.border, overlay.selection, overlay.multi_line ? 1 : 0, overlay.caret);
 }
 
 void text_overlay_hide() {

@@ -420,4 +420,42 @@ std::string line_text(std::string_view text, const TextLine& line) {
     return line.filtered ? drawable_text(part) : std::string(part);
 }
 
+std::size_t caret_at(std::string_view text, const std::vector<TextLine>& lines, const TextMetric& metric, float font_size,
+                     float line_height, float x, float y) {
+    if (lines.empty()) return 0;
+    // Above or below the text, the click counts on the first or last line, as in a text box.
+    const std::size_t row = y <= 0 ? 0 : std::min(lines.size() - 1, static_cast<std::size_t>(y / line_height));
+    const TextLine& line = lines[row];
+    const std::size_t end = std::min<std::size_t>(line.end, text.size());
+    std::size_t pos = std::min<std::size_t>(line.begin, end);
+    float left = 0;
+    while (pos < end) {
+        char32_t c = 0;
+        const int len = decode_utf8(text, pos, c);
+        // A character and the marks that draw with it are one step of the caret.
+        std::size_t next = pos + len;
+        float width = metric.advance(c, font_size);
+        while (next < end) {
+            char32_t mark = 0;
+            const int mark_len = decode_utf8(text, next, mark);
+            if (metric.advance(mark, font_size) > 0 && !is_combining_mark(mark)) break;
+            next += mark_len;
+        }
+        if (x < left + width / 2) return pos;
+        left += width;
+        pos = next;
+    }
+    return end;
+}
+
+std::size_t utf16_offset(std::string_view text, std::size_t byte_offset) {
+    std::size_t units = 0;
+    for (std::size_t pos = 0; pos < std::min(byte_offset, text.size());) {
+        char32_t c = 0;
+        pos += decode_utf8(text, pos, c);
+        units += c > 0xFFFF ? 2 : 1;
+    }
+    return units;
+}
+
 }  // namespace jm::ui

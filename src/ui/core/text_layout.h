@@ -89,6 +89,16 @@ std::string drawable_text(std::string_view line);
 // The text of `line` (a line of `text`'s layout) as the painter draws it.
 std::string line_text(std::string_view text, const TextLine& line);
 
+// Where a click at (x, y) in a laid-out text puts the caret: the byte offset of
+// the nearest character boundary on the clicked line (x from the line's start, y
+// from the first line's top). Above or below the text, the first or last line.
+std::size_t caret_at(std::string_view text, const std::vector<TextLine>& lines, const TextMetric& metric, float font_size,
+                     float line_height, float x, float y);
+
+// The same offset counted in UTF-16 code units, as a browser's text box counts
+// (invalid bytes are one replacement character each, as decode_utf8 reads them).
+std::size_t utf16_offset(std::string_view text, std::size_t byte_offset);
+
 // Decodes one code point at `pos` (< text.size()); returns its length in bytes.
 // Invalid or truncated sequences give U+FFFD and a length of 1.
 int decode_utf8(std::string_view text, std::size_t pos, char32_t& out);
