@@ -13,6 +13,9 @@ APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git xz-utils ca-certificates
   emscripten nlohmann-json3-dev catch2
   chromium fonts-inter fonts-droid-fallback fonts-font-awesome
+  # pyftsubset (Debian's fonttools) cuts the fonts into the subsets the site
+  # serves (CMakeLists.txt, "The static site"); nothing font-related is vendored.
+  fonttools
   dpkg-dev
   # Sanitizer build (scripts/test.sh) and fuzzing (scripts/fuzz.sh): clang, its
   # runtimes (ASan, UBSan, libFuzzer; apt's --no-install-recommends would skip

@@ -3,12 +3,21 @@
 the wasm and the fonts inlined (base64), so the editor opens from a file on
 disk, from a mail attachment or a USB stick, with no server and no network.
 
+Fonts: the UI fonts and the whole CJK font (Chinese works offline). Not the
+CJK font's common-characters subset, which only saves a download: with
+nothing to download, web/boot.js goes straight to the whole font, and only
+when the editor first needs it (it is decoded then, not at start).
+
 usage: single_file.py SITE_DIR OUT.html
 """
 import base64
 import pathlib
 import re
 import sys
+
+
+# Files of the site that the single file leaves out (see above).
+SERVED_ONLY = {"fonts/DroidSansFallback-common.ttf"}
 
 
 def main() -> int:
@@ -18,8 +27,11 @@ def main() -> int:
     site, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
     html = (site / "index.html").read_text(encoding="utf-8")
 
-    binaries = ["journeymap.wasm"] + sorted(
-        str(p.relative_to(site)) for p in (site / "fonts").iterdir() if p.is_file())
+    fonts = sorted(str(p.relative_to(site)) for p in (site / "fonts").iterdir() if p.is_file())
+    if "fonts/DroidSansFallbackFull.ttf" not in fonts:
+        print(f"{site}/fonts lacks DroidSansFallbackFull.ttf: build the site first", file=sys.stderr)
+        return 1
+    binaries = ["journeymap.wasm"] + [f for f in fonts if f not in SERVED_ONLY]
     embedded = ",\n".join(
         f'  "{name}": "{base64.b64encode((site / name).read_bytes()).decode("ascii")}"' for name in binaries)
     # boot.js looks here before fetching a file.

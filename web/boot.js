@@ -1,5 +1,6 @@
-// Starts the editor: checks WebGL2, fetches the fonts while the wasm compiles,
-// and shows a plain message instead of a blank canvas when anything fails.
+// Starts the editor: checks WebGL2, fetches the UI fonts while the wasm compiles
+// (the CJK font later, when the editor asks for it), and shows a plain message
+// instead of a blank canvas when anything fails.
 "use strict";
 (function () {
   const status = document.getElementById("jm-status");
@@ -17,14 +18,6 @@
   function hasWebGL2() {
     try { return !!document.createElement("canvas").getContext("webgl2"); } catch (e) { return false; }
   }
-
-  // role: 0 main text, 1 bold headings, 2 CJK fallback (merged), 3 icons (merged)
-  const FONTS = [
-    ["fonts/Inter-Regular.otf", 0],
-    ["fonts/Inter-SemiBold.otf", 1],
-    ["fonts/DroidSansFallbackFull.ttf", 2],
-    ["fonts/fontawesome-webfont.ttf", 3],
-  ];
 
   // The single-file build (scripts/single_file.py) carries every binary inline.
   function embedded(name) {
@@ -44,6 +37,107 @@
     return new Uint8Array(await r.arrayBuffer());
   }
 
+  // --- Fonts by need ---------------------------------------------------------
+  // The first frame gets only the UI fonts, cut at build time to Latin, Greek,
+  // Cyrillic and the icons the editor uses (CMakeLists.txt, "The static site").
+  // The CJK font comes when the editor asks (JM.fonts.request, from C++: the
+  // first time Chinese or Japanese text is to be drawn): first its common
+  // characters, then, for a character they lack, the whole font. Roles are
+  // those of jm_add_font (src/platform/web/web_main.cpp).
+  const ROLE = { regular: 0, bold: 1, cjkCommon: 2, icons: 3, cjkFull: 4 };
+  const UI_FONTS = [
+    ["fonts/Inter-Regular.otf", ROLE.regular],
+    ["fonts/Inter-SemiBold.otf", ROLE.bold],
+    ["fonts/fontawesome-webfont.ttf", ROLE.icons],
+  ];
+  const CJK_FONTS = {
+    [ROLE.cjkCommon]: "fonts/DroidSansFallback-common.ttf",
+    [ROLE.cjkFull]: "fonts/DroidSansFallbackFull.ttf",
+  };
+
+  // Hands bytes to the editor, which merges them into its fonts (and frees them).
+  function addFont(bytes, role) {
+    const m = JM.module;
+    const p = m._malloc(bytes.length);
+    m.HEAPU8.set(bytes, p);
+    m._jm_add_font(p, bytes.length, role);
+  }
+
+  // Each CJK step, once: {url, state: "loading" | "merged" | "failed", bytes, and
+  // performance.now() times: requested, fetched, merged, drawn (the end of the
+  // first frame drawn with it)}.
+  const cjk = {};
+  let fontsLoading = 0;
+  let fontsStarted = false;   // the UI fonts are in: a CJK font merges as soon as it arrives
+  const early = [];           // CJK fonts that arrived before
+
+  function requestFont(role) {
+    // The single-file build carries the whole font only: no subset to go through.
+    if (role === ROLE.cjkCommon && window.JM_EMBEDDED && !window.JM_EMBEDDED[CJK_FONTS[role]]) role = ROLE.cjkFull;
+    if (!CJK_FONTS[role]) return null;
+    if (cjk[role]) return cjk[role].promise;
+    const step = cjk[role] = { url: CJK_FONTS[role], state: "loading", requested: performance.now() };
+    fontsLoading++;
+    // After the caller's turn: the editor asks from inside a frame, and the
+    // single file's inline font takes a while to decode.
+    step.promise = new Promise((ok) => setTimeout(ok, 0)).then(() => fetchFont(step.url)).then((bytes) => {
+      step.fetched = performance.now();
+      step.bytes = bytes.length;
+      if (fontsStarted) mergeFont(bytes, role, step);
+      else early.push([bytes, role, step]);
+    }, (e) => {
+      step.state = "failed";
+      step.error = String(e && e.message ? e.message : e);
+      console.warn("The CJK font could not be loaded: " + step.error);
+      if (role === ROLE.cjkCommon) return requestFont(ROLE.cjkFull);   // the whole font covers the subset
+    }).finally(() => { fontsLoading--; });
+    return step.promise;
+  }
+
+  function mergeFont(bytes, role, step) {
+    addFont(bytes, role);
+    step.state = "merged";
+    step.merged = performance.now();
+    JM.requestFrame();
+    // Runs after the frame input.js scheduled: the first picture with the font.
+    requestAnimationFrame(() => { step.drawn = performance.now(); });
+  }
+
+  JM.fonts = {
+    request: (role) => { requestFont(role); },   // from C++ (src/platform/web/web_state.cpp)
+    // For tests and the curious: which CJK steps were asked for and how they went.
+    state: () => {
+      const out = { loading: fontsLoading };
+      for (const [role, name] of [[ROLE.cjkCommon, "cjkCommon"], [ROLE.cjkFull, "cjkFull"]]) {
+        if (!cjk[role]) continue;
+        const { promise, ...step } = cjk[role];
+        out[name] = step;
+      }
+      return out;
+    },
+  };
+
+  // A font on its way keeps the editor from being idle (JM.idle in input.js,
+  // which the browser tests wait for): its text is about to change.
+  const idle = JM.idle, idleState = JM.idleState, failIfStuck = JM.failIfStuck;
+  JM.idle = () => idle() && fontsLoading === 0;
+  JM.idleState = () => Object.assign(idleState(), { fontsLoading });
+  JM.failIfStuck = () => (fontsLoading > 0 ? false : failIfStuck());
+
+  // The UI will be Chinese (the language chosen in View > Language, else the
+  // browser's), or the browser is Japanese: the common CJK characters come with
+  // the UI fonts, so the first frame has them.
+  function wantsCjkAtStart() {
+    const cjkCode = (code) => /^(zh|ja)\b/i.test(code || "");
+    try {
+      const chosen = window.localStorage.getItem("jm-setting:language");
+      if (chosen) return cjkCode(chosen);
+    } catch (e) { /* storage refused: the browser's languages decide */ }
+    const langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+    const first = langs.find((l) => /^(en|es|pt|zh|ja)\b/i.test(l || ""));
+    return cjkCode(first);
+  }
+
   async function start() {
     if (!hasWebGL2()) {
       fail("This editor needs WebGL 2, which this browser or device does not offer. " +
@@ -56,6 +150,7 @@
       return;
     }
     let module, fonts;
+    const cjkAtStart = wantsCjkAtStart() ? requestFont(ROLE.cjkCommon) : null;
     try {
       [module, fonts] = await Promise.all([
         createJourneyMapModule({
@@ -64,7 +159,8 @@
           print: (t) => console.log(t),
           printErr: (t) => console.warn(t),
         }),
-        Promise.all(FONTS.map(([url]) => fetchFont(url))),
+        Promise.all(UI_FONTS.map(([url]) => fetchFont(url))),
+        cjkAtStart,         // never fails (without it, the CJK text shows fallback glyphs)
         JM.storage.ready,   // the library's records, loaded (and migrated) before the session starts; never fails
       ]);
     } catch (e) {
@@ -77,11 +173,9 @@
       fail("WebGL 2 could not be started on this canvas. Turn on hardware acceleration and reload.");
       return;
     }
-    fonts.forEach((bytes, i) => {
-      const p = module._malloc(bytes.length);
-      module.HEAPU8.set(bytes, p);
-      module._jm_add_font(p, bytes.length, FONTS[i][1]);  // ImGui owns p now
-    });
+    fonts.forEach((bytes, i) => addFont(bytes, UI_FONTS[i][1]));
+    fontsStarted = true;
+    for (const [bytes, role, step] of early.splice(0)) mergeFont(bytes, role, step);
     status.classList.add("hidden");
     JM.startInput();
     JM.exposeApi();

@@ -95,6 +95,13 @@ int max_image_size();
 void request_fullscreen(bool on);
 void on_fullscreen_changed(std::function<void(bool fullscreen)> handler);
 
+// Fonts by need: the editor starts with Latin, Greek and Cyrillic fonts only.
+// This asks for the CJK font (app/font_needs.h says when): on the web its common
+// characters are fetched and merged into the running fonts, and the whole font
+// follows by itself the first time a character they lack is drawn. Idempotent
+// and cheap; the text drawn meanwhile shows fallback glyphs for a moment.
+void request_cjk_font();
+
 // Page title shown in the browser tab.
 void set_window_title(const std::string& title);
 

@@ -198,6 +198,29 @@ void end_text_capture() {
 
 }  // namespace jm::web
 
+// Fonts by need (tests/e2e/fonts.test.mjs): what the editor's main font knows of
+// `codepoint`. Bit 1: one of its sources (merged fonts included) has the glyph;
+// bit 2: the glyph was drawn or measured, at some size, with that glyph rather
+// than the fallback one; bit 4: that glyph has pixels in the atlas. Bits 8 and
+// up: the index of the source it came from (0 Inter, 1 Font Awesome, then the
+// CJK fonts in the order they were merged). Reads only; callable between frames.
+extern "C" EMSCRIPTEN_KEEPALIVE int jm_test_glyph(int codepoint) {
+    ImFont* font = ImGui::GetIO().FontDefault;
+    if (!font || codepoint <= 0 || codepoint > IM_UNICODE_CODEPOINT_MAX) return 0;
+    const auto c = static_cast<ImWchar>(codepoint);
+    int bits = font->IsGlyphInFont(c) ? 1 : 0;
+    ImFontAtlas* atlas = font->ContainerAtlas;
+    if (!atlas || !atlas->Builder) return bits;
+    for (int n = 0; n < atlas->Builder->BakedPool.Size; n++) {
+        ImFontBaked& baked = atlas->Builder->BakedPool[n];
+        if (baked.ContainerFont != font || baked.WantDestroy || !baked.IsGlyphLoaded(c)) continue;
+        const ImFontGlyph& glyph = baked.Glyphs[baked.IndexLookup[c]];
+        bits |= 2 | (glyph.Visible ? 4 : 0) | (static_cast<int>(glyph.SourceIdx) << 8);
+        if (glyph.Visible) break;
+    }
+    return bits;
+}
+
 #else
 namespace jm::web {
 void install_test_hooks() {}
@@ -205,4 +228,6 @@ void publish_test_items() {}
 void begin_text_capture() {}
 void end_text_capture() {}
 }  // namespace jm::web
+
+extern "C" EMSCRIPTEN_KEEPALIVE int jm_test_glyph(int) { return -1; }   // exported either way
 #endif

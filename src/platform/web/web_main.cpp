@@ -149,8 +149,11 @@ EMSCRIPTEN_KEEPALIVE void jm_resize(float css_width, float css_height, float dpr
     g_last_draw_hash = 0;   // resizing cleared the canvas: draw the next frame whatever it holds
 }
 
-// Adds a font the page fetched. `data` was allocated with malloc; ImGui owns it now.
-// role: 0 = main text, 1 = bold headings, 2 = merged CJK fallback, 3 = merged icons.
+// Adds a font the page fetched (web/boot.js), between frames. `data` was allocated
+// with malloc; it is freed once ImGui has its copy. role: 0 = main text, 1 = bold
+// headings, 3 = merged icons (these three before the first frame), 2 = the CJK
+// font's common characters, 4 = the whole CJK font (merged when the editor asks
+// for them: platform::request_cjk_font, or a CJK glyph missing).
 EMSCRIPTEN_KEEPALIVE void jm_add_font(void* data, int size, int role) {
     jm::web::add_font(data, size, role);
 }
