@@ -4,8 +4,11 @@
 #include "app/app_windows.h"
 #include "app/panel_layout.h"
 #include "app/browser_store.h"
+#include "app/font_needs.h"
+#include "app/language.h"
 #include "app/presenting.h"
 #include "app/session.h"
+#include "i18n/i18n.h"
 #include "platform/platform.h"
 #include "ui/canvas.h"
 #include "ui/new_map_dialog.h"
@@ -19,6 +22,7 @@ App::App() : store_(std::make_unique<BrowserStore>()), s_(std::make_unique<AppSt
 App::~App() = default;
 
 void App::init() {
+    start_language(*s_);
     ui::apply_theme(s_->theme);
     platform::on_file_dropped([this](const std::string& name, const std::string& bytes, double size) { open_file(*s_, name, bytes, size); });
     platform::on_storage_changed([this](const std::string& key) { on_storage_changed(*s_, key); });
@@ -33,7 +37,9 @@ ImVec4 App::background_color() const { return ImGui::ColorConvertU32ToFloat4(ui:
 void App::draw() {
     AppState& app = *s_;
     ui::EditorState& ed = app.ed;
+    apply_language_choice(app);      // before any string of this frame is translated
     ui::apply_paragraph_input(ed);   // what was typed in a paragraph's text box, before anything draws
+    load_fonts_by_need(i18n::language(), ed.doc.map, ed.doc.revision());
     ed.refresh_derived();
     if (draw_presenting(app)) {   // presentation mode: the map alone, no menus, panels or editing shortcuts
         if (autosave_tick(app, platform::now_ms())) platform::request_frames(300);

@@ -1,7 +1,10 @@
 // Dialogs: file problems, replace-or-keep-both, another tab's save, the
 // library of maps, and About.
+#include <algorithm>
 #include <cstdio>
+#include <string>
 
+#include "i18n/i18n.h"
 #include "app/app_windows.h"
 #include "app/session.h"
 #include "imgui.h"
@@ -31,16 +34,16 @@ void load_errors_dialog(AppState& app) {
     ImGui::PushFont(ui::heading_font(), 0.0f);
     ImGui::TextWrapped("%s", app.load_error_title.c_str());
     ImGui::PopFont();
-    ImGui::TextWrapped("Nothing was changed: your open map and the library are as they were. "
-                       "%zu problem%s found:", app.load_errors.size(), app.load_errors.size() == 1 ? "" : "s");
+    ImGui::TextWrapped("%s", i18n::trn("Nothing was changed: your open map and the library are as they were. {n} problems found:",
+                                       static_cast<long long>(app.load_errors.size())).c_str());
     ImGui::BeginChild("problems", {0, std::min(360.0f, 40.0f + 30.0f * app.load_errors.size())}, ImGuiChildFlags_Borders);
     for (const auto& p : app.load_errors) {
-        ImGui::TextColored(warning_color(), "%s", p.path.empty() ? "(file)" : p.path.c_str());
+        ImGui::TextColored(warning_color(), "%s", p.path.empty() ? i18n::tr("(file)") : p.path.c_str());
         ImGui::SameLine();
         ImGui::TextWrapped("%s", p.message.c_str());
     }
     ImGui::EndChild();
-    if (ImGui::Button("OK", {120, 0}) || ImGui::IsKeyPressed(ImGuiKey_Escape) || ImGui::IsKeyPressed(ImGuiKey_Enter)) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(i18n::tr("OK"), {120, 0}) || ImGui::IsKeyPressed(ImGuiKey_Escape) || ImGui::IsKeyPressed(ImGuiKey_Enter)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 
@@ -54,38 +57,40 @@ void open_notices_dialog(AppState& app) {
     ImGui::SetNextWindowSize({720, 0});
     if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::PushFont(ui::heading_font(), 0.0f);
-    ImGui::TextWrapped("\"%s\" is open.", app.opened_name.c_str());
+    ImGui::TextWrapped(i18n::tr("\"%s\" is open."), app.opened_name.c_str());
     ImGui::PopFont();
     for (std::string notice : app.open_notices) {
         if (!notice.empty() && notice[0] >= 'a' && notice[0] <= 'z') notice[0] = static_cast<char>(notice[0] - 'a' + 'A');   // a sentence here
         ImGui::Bullet();
         ImGui::TextWrapped("%s", notice.c_str());
     }
-    if (ImGui::Button("OK", {120, 0}) || ImGui::IsKeyPressed(ImGuiKey_Escape) || ImGui::IsKeyPressed(ImGuiKey_Enter)) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(i18n::tr("OK"), {120, 0}) || ImGui::IsKeyPressed(ImGuiKey_Escape) || ImGui::IsKeyPressed(ImGuiKey_Enter)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 
 void replace_dialog(AppState& app) {
+    constexpr const char* kId = "###replace-dialog";   // the title changes with the language, the popup does not
     if (app.ask_replace) {
-        ImGui::OpenPopup("This map is already in your library");
+        ImGui::OpenPopup(kId);
         app.ask_replace = false;
     }
     centre_next();
-    if (!ImGui::BeginPopupModal("This map is already in your library", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    const std::string title_bar = std::string(i18n::tr("This map is already in your library")) + kId;
+    if (!ImGui::BeginPopupModal(title_bar.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     const char* title = app.pending_open ? app.pending_open->title.c_str() : "";
-    ImGui::TextWrapped("The file holds \"%s\", and your library has a map with the same id.", title);
-    ImGui::TextUnformatted("Replace the library's copy with the file, or keep both?");
-    if (ImGui::Button("Replace with the file")) {
+    ImGui::TextWrapped(i18n::tr("The file holds \"%s\", and your library has a map with the same id."), title);
+    ImGui::TextUnformatted(i18n::tr("Replace the library's copy with the file, or keep both?"));
+    if (ImGui::Button(i18n::tr("Replace with the file"))) {
         resolve_replace(app, true);
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Keep both")) {
+    if (ImGui::Button(i18n::tr("Keep both"))) {
         resolve_replace(app, false);
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    if (ImGui::Button(i18n::tr("Cancel")) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         app.pending_open.reset();
         ImGui::CloseCurrentPopup();
     }
@@ -96,12 +101,12 @@ void other_tab_banner(AppState& app) {
     if (!app.other_tab_changed) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + 44}, ImGuiCond_Always, {0.5f, 0});
-    ImGui::Begin("Changed in another tab", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
-    ImGui::TextColored(warning_color(), ICON_WARNING "  Another tab saved this map.");
-    ImGui::TextUnformatted("Autosave is paused here so neither tab overwrites the other.");
-    if (ImGui::Button("Load the other tab's version")) reload_from_other_tab(app);
+    ImGui::Begin((std::string(i18n::tr("Changed in another tab")) + "###other-tab").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+    ImGui::TextColored(warning_color(), "%s", i18n::tr(ICON_WARNING "  Another tab saved this map."));
+    ImGui::TextUnformatted(i18n::tr("Autosave is paused here so neither tab overwrites the other."));
+    if (ImGui::Button(i18n::tr("Load the other tab's version"))) reload_from_other_tab(app);
     ImGui::SameLine();
-    if (ImGui::Button("Keep mine as a copy")) keep_mine_as_copy(app);
+    if (ImGui::Button(i18n::tr("Keep mine as a copy"))) keep_mine_as_copy(app);
     ImGui::End();
 }
 
@@ -111,7 +116,7 @@ void library_row(AppState& app, const LibraryEntry& e) {
     ImGui::TableNextColumn();
     bool current = e.id == app.ed.doc.map.id;
     if (e.damaged) {
-        ImGui::TextColored(warning_color(), ICON_WARNING " Damaged: %s", e.id.c_str());
+        ImGui::TextColored(warning_color(), "%s %s", ICON_WARNING, i18n::trf("Damaged: {id}", {{"id", e.id}}).c_str());
         ImGui::TextWrapped("%s", e.damage.c_str());
     } else if (app.rename_id == e.id) {
         ImGui::SetNextItemWidth(-1);
@@ -127,44 +132,44 @@ void library_row(AppState& app, const LibraryEntry& e) {
             refresh_library(app);
         }
     } else {
-        if (ImGui::Selectable((e.title + (current ? "  (open)" : "") + "##open").c_str(), current)) open_from_library(app, e.id);
+        if (ImGui::Selectable((e.title + (current ? std::string("  ") + i18n::tr("(open)") : std::string()) + "##open").c_str(), current)) open_from_library(app, e.id);
     }
     ImGui::TableNextColumn();
-    ImGui::Text("%d", e.stages);
+    ImGui::TextUnformatted(i18n::number(e.stages).c_str());
     ImGui::TableNextColumn();
-    ImGui::Text("%d", e.touchpoints);
+    ImGui::TextUnformatted(i18n::number(e.touchpoints).c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(e.modified.substr(0, 16).c_str());
     ImGui::TableNextColumn();
     if (e.damaged) {
-        if (ImGui::SmallButton(ICON_DOWNLOAD " Raw text")) {
+        if (ImGui::SmallButton(i18n::tr(ICON_DOWNLOAD " Raw text"))) {
             platform::download_file(e.id + ".damaged.json", "application/json", app.library.raw_text(e.id).value_or(""));
         }
     } else {
-        if (ImGui::SmallButton("Rename")) {
+        if (ImGui::SmallButton(i18n::tr("Rename"))) {
             app.rename_id = e.id;
             app.rename_text = e.title;
             app.rename_focus = true;
         }
         ImGui::SameLine();
-        if (ImGui::SmallButton("Duplicate")) {
+        if (ImGui::SmallButton(i18n::tr("Duplicate"))) {
             std::string error;
             app.library.duplicate(e.id, error);
-            if (!error.empty()) app.ed.notify("Could not duplicate: " + error);
+            if (!error.empty()) app.ed.notify(i18n::trf("Could not duplicate: {reason}", {{"reason", i18n::tr(error.c_str())}}));   // a fixed reason from the library
             refresh_library(app);
         }
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton("Delete")) ImGui::OpenPopup("Delete this map?");
+    if (ImGui::SmallButton(i18n::tr("Delete"))) ImGui::OpenPopup("Delete this map?");
     if (ImGui::BeginPopupModal("Delete this map?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::Text("Delete \"%s\" from this browser?", e.title.c_str());
-        ImGui::TextUnformatted("You can undo this until you close the page. Download it first to keep a file.");
-        if (ImGui::Button("Delete")) {
+        ImGui::Text(i18n::tr("Delete \"%s\" from this browser?"), e.title.c_str());
+        ImGui::TextUnformatted(i18n::tr("You can undo this until you close the page. Download it first to keep a file."));
+        if (ImGui::Button(i18n::tr("Delete"))) {
             delete_from_library(app, e.id);
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        if (ImGui::Button(i18n::tr("Cancel")) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     ImGui::PopID();
@@ -174,21 +179,27 @@ void library_window(AppState& app) {
     if (!app.show_library) return;
     ImGui::SetNextWindowSize({900, 520}, ImGuiCond_FirstUseEver);
     centre_next();
-    if (ImGui::Begin("Library", &app.show_library)) {
-        ImGui::TextWrapped("Maps kept in this browser (localStorage). They stay on this machine: download a map to back it up or share it.");
+    if (ImGui::Begin((std::string(i18n::tr("Library")) + "###library").c_str(), &app.show_library)) {
+        ImGui::TextWrapped("%s", i18n::tr("Maps kept in this browser (localStorage). They stay on this machine: download a map to back it up or share it."));
         if (!app.deleted.empty()) {
-            if (ImGui::Button(ICON_UNDO " Undo delete")) undo_library_delete(app);
+            if (ImGui::Button(i18n::tr(ICON_UNDO " Undo delete"))) undo_library_delete(app);
             ImGui::SameLine();
         }
-        if (ImGui::Button(ICON_NEW " New map...")) app.ed.show_new_map = true;
+        if (ImGui::Button(i18n::tr(ICON_NEW " New map..."))) app.ed.show_new_map = true;
         ImGui::SameLine();
-        if (ImGui::Button(ICON_OPEN " Open file...")) open_file_picker(app);
-        if (ImGui::BeginTable("maps", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) {
-            ImGui::TableSetupColumn("Map");
-            ImGui::TableSetupColumn("Stages", ImGuiTableColumnFlags_WidthFixed, 70);
-            ImGui::TableSetupColumn("Touchpoints", ImGuiTableColumnFlags_WidthFixed, 110);
-            ImGui::TableSetupColumn("Modified (UTC)", ImGuiTableColumnFlags_WidthFixed, 160);
-            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 250);
+        if (ImGui::Button(i18n::tr(ICON_OPEN " Open file..."))) open_file_picker(app);
+        // One table per language: its fixed columns take their widths when it is first made.
+        if (ImGui::BeginTable(("maps##" + i18n::language()).c_str(), 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) {
+            // Fixed columns as wide as their heading and buttons in the language in use.
+            const auto fits = [](const char* text, float least) { return std::max(least, ImGui::CalcTextSize(text).x + 12); };
+            const float buttons = ImGui::CalcTextSize(i18n::tr("Rename")).x + ImGui::CalcTextSize(i18n::tr("Duplicate")).x +
+                                  ImGui::CalcTextSize(i18n::tr("Delete")).x + 6 * ImGui::GetStyle().FramePadding.x +
+                                  2 * ImGui::GetStyle().ItemSpacing.x + 12;
+            ImGui::TableSetupColumn(i18n::tr("Map"));
+            ImGui::TableSetupColumn(i18n::tr("Stages"), ImGuiTableColumnFlags_WidthFixed, fits(i18n::tr("Stages"), 70));
+            ImGui::TableSetupColumn(i18n::tr("Touchpoints"), ImGuiTableColumnFlags_WidthFixed, fits(i18n::tr("Touchpoints"), 110));
+            ImGui::TableSetupColumn(i18n::tr("Modified (UTC)"), ImGuiTableColumnFlags_WidthFixed, fits(i18n::tr("Modified (UTC)"), 160));
+            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, std::max(250.0f, buttons));
             ImGui::TableHeadersRow();
             auto entries = app.library_entries;   // a row's action may refresh the list
             for (const auto& e : entries) library_row(app, e);
@@ -206,12 +217,12 @@ void about_dialog(AppState& app) {
     centre_next();
     if (!ImGui::BeginPopupModal("About Journey Map", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::PushFont(ui::heading_font(), 0.0f);
-    ImGui::Text("Journey Map %s", JM_VERSION);
+    ImGui::Text(i18n::tr("Journey Map %s"), JM_VERSION);
     ImGui::PopFont();
-    ImGui::TextUnformatted("B2B customer journey maps in your browser: offline, private, with real CX metrics.");
-    ImGui::TextUnformatted("Your maps stay on this machine unless you download and share them.");
-    ImGui::TextDisabled("Dear ImGui %s, nlohmann/json, Inter, Droid Sans Fallback, Font Awesome 4.7", IMGUI_VERSION);
-    if (ImGui::Button("Close", {120, 0}) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    ImGui::TextUnformatted(i18n::tr("B2B customer journey maps in your browser: offline, private, with real CX metrics."));
+    ImGui::TextUnformatted(i18n::tr("Your maps stay on this machine unless you download and share them."));
+    ImGui::TextDisabled(i18n::tr("Dear ImGui %s, nlohmann/json, Inter, Droid Sans Fallback, Font Awesome 4.7"), IMGUI_VERSION);
+    if (ImGui::Button(i18n::tr("Close"), {120, 0}) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 

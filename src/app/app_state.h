@@ -22,6 +22,7 @@ struct AppState {
     ui::EditorState ed;
     Library library;
     ui::Theme theme = ui::Theme::Light;
+    std::string chosen_language;      // View > Language: made current at the next frame's start
 
     // Problems of the last file that could not be opened, shown in a dialog.
     std::string load_error_title;

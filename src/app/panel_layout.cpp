@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "app/app_state.h"
+#include "i18n/i18n.h"
 #include "imgui.h"
 #include "imgui_internal.h"   // SetKeyOwner: an Escape that closed a panel goes no further
 #include "ui/canvas.h"
@@ -37,8 +38,8 @@ void draw_strip(ui::EditorState& ed, float width, float height) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {5, 8});
     ImGui::BeginChild("Panels", {width, height}, ImGuiChildFlags_Borders, ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();
-    strip_button(ICON_USERS "##strip-personas", "Personas and lanes", ed.show_personas);
-    strip_button(ICON_SLIDERS "##strip-inspector", "Inspector: the selected card, stage or persona, or the map's details", ed.show_inspector);
+    strip_button(ICON_USERS "##strip-personas", i18n::tr("Personas and lanes"), ed.show_personas);
+    strip_button(ICON_SLIDERS "##strip-inspector", i18n::tr("Inspector: the selected card, stage or persona, or the map's details"), ed.show_inspector);
     ImGui::EndChild();
 }
 
@@ -62,7 +63,8 @@ void overlay_shadow(const char* name, ImVec2 pos, ImVec2 size) {
 }
 
 // A panel over the canvas: opaque, with a bar that names it and a close button that
-// stays in sight however far the panel scrolls.
+// stays in sight however far the panel scrolls. `name` is the child window's id (the
+// same in every language); its bar shows the translation.
 void begin_overlay(const char* name, const char* shadow, const char* close_label, const char* close_tip, ImVec2 pos, ImVec2 size, bool& open) {
     overlay_shadow(shadow, pos, size);
     ImGui::SetCursorScreenPos(pos);
@@ -72,7 +74,7 @@ void begin_overlay(const char* name, const char* shadow, const char* close_label
     ImGui::PopStyleColor(2);
     if (ImGui::BeginMenuBar()) {
         ImGui::PushFont(ui::heading_font(), 0.0f);
-        ImGui::TextUnformatted(name);
+        ImGui::TextUnformatted(i18n::tr(name));
         ImGui::PopFont();
         const float button_w = ImGui::CalcTextSize(close_label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
         ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - button_w - ImGui::GetStyle().WindowPadding.x));
@@ -133,13 +135,15 @@ void draw_overlays(ui::EditorState& ed, const ui::PanelPlacement& p, ImVec2 top,
     // The panels go over the canvas, drawn after it so they are on top (and hovered first).
     const ui::PanelPlacement now = ui::place_panels(p.strip.w + p.canvas.w, ed.show_personas, ed.show_inspector, ed.side_panels.metrics());
     if (now.personas.shown()) {
-        begin_overlay("Personas and lanes", "Shadow of personas and lanes", ICON_TIMES "  Close##close-personas", "Close this panel (Escape, or a click on the map)",
+        begin_overlay("Personas and lanes", "Shadow of personas and lanes", i18n::tr(ICON_TIMES "  Close##close-personas"),
+                      i18n::tr("Close this panel (Escape, or a click on the map)"),
                       {top.x + now.personas.x, top.y}, {now.personas.w, body_h}, ed.show_personas);
         ui::draw_personas_panel(ed);
         ImGui::EndChild();
     }
     if (now.inspector.shown()) {
-        begin_overlay("Inspector", "Shadow of the inspector", ICON_TIMES "  Close##close-inspector", "Close the inspector and see the whole map",
+        begin_overlay("Inspector", "Shadow of the inspector", i18n::tr(ICON_TIMES "  Close##close-inspector"),
+                      i18n::tr("Close the inspector and see the whole map"),
                       {top.x + now.inspector.x, top.y}, {now.inspector.w, body_h}, ed.show_inspector);
         ui::draw_inspector(ed);
         ImGui::EndChild();

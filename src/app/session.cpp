@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/interchange_files.h"
+#include "i18n/i18n.h"
 #include "io/file_name.h"
 #include "io/limits.h"
 #include "platform/platform.h"
@@ -31,17 +32,21 @@ void show_problems(AppState& app, const std::string& title, std::vector<LoadProb
 void update_unsaved_flag(AppState& app) {
     bool unsaved = app.ed.doc.revision() != app.stored_revision;
     platform::set_unsaved_work(unsaved);
+    // save_state stays in English for the JS API; save_status is shown, in the language in use.
     if (app.other_tab_changed) {
         app.save_state = "Not saved: changed in another tab";
+        app.ed.save_status = i18n::tr("Not saved: changed in another tab");
         app.ed.save_problem = true;
     } else if (!app.storage_error.empty()) {
         app.save_state = "Not saved: " + app.storage_error + " - use Download";
+        // The reason is one of the storage's fixed texts ("browser storage is full"), or English.
+        app.ed.save_status = i18n::trf("Not saved: {reason} - use Download", {{"reason", i18n::tr(app.storage_error.c_str())}});
         app.ed.save_problem = true;
     } else {
         app.save_state = unsaved ? "Saving..." : kSavedText;
+        app.ed.save_status = unsaved ? i18n::tr("Saving...") : i18n::tr("Saved in this browser");
         app.ed.save_problem = false;
     }
-    app.ed.save_status = app.save_state;
     if (!unsaved && !app.ed.save_problem && app.persistence == platform::Persistence::Granted) app.ed.save_status += " " ICON_LOCK;
 }
 
@@ -76,7 +81,7 @@ void store_text(AppState& app, std::string text, bool real) {
     std::string error = app.library.save_text(map, text);
     if (error.empty()) app.library.set_last_open(map.id);
     int ticket = platform::storage_commit();
-    platform::set_window_title((map.title.empty() ? "Untitled journey" : map.title) + " - Journey Map");
+    platform::set_window_title((map.title.empty() ? std::string(i18n::tr("Untitled journey")) : map.title) + " - Journey Map");
     app.current_save.store_ms = platform::now_ms() - start;
     app.current_save.bytes = text.size();
     app.last_save = app.current_save;
@@ -117,7 +122,7 @@ void storage_committed(AppState& app, int ticket, const std::string& error) {
     if (ticket == 0) return;
     if (ticket != app.commit_ticket) {
         // A library action's batch (rename, duplicate, delete...), or a save a later one replaced.
-        if (!error.empty() && error != platform::kStorageConflict) app.ed.notify("Not stored in this browser: " + error);
+        if (!error.empty() && error != platform::kStorageConflict) app.ed.notify(i18n::trf("Not stored in this browser: {reason}", {{"reason", i18n::tr(error.c_str())}}));
         return;
     }
     app.commit_ticket = 0;
@@ -223,12 +228,12 @@ void start_session(AppState& app) {
 
 void open_file(AppState& app, const std::string& name, const std::string& bytes, double size) {
     if (size > static_cast<double>(bytes.size()) && size > static_cast<double>(limits::kMaxFileBytes)) {
-        show_problems(app, "\"" + name + "\" could not be opened", {{"", limits::file_too_large(static_cast<std::size_t>(size))}});
+        show_problems(app, i18n::trf("\"{file}\" could not be opened", {{"file", name}}), {{"", limits::file_too_large(static_cast<std::size_t>(size))}});
         return;
     }
     ImportResult r = import_file(name, bytes);
     if (!r.map) {
-        show_problems(app, "\"" + name + "\" could not be opened", std::move(r.problems));
+        show_problems(app, i18n::trf("\"{file}\" could not be opened", {{"file", name}}), std::move(r.problems));
         return;
     }
     app.opened_name = name;
@@ -239,7 +244,7 @@ void open_file(AppState& app, const std::string& name, const std::string& bytes,
         return;
     }
     switch_to(app, std::move(*r.map));
-    app.ed.notify("Opened " + name);
+    app.ed.notify(i18n::trf("Opened {file}", {{"file", name}}));
     app.show_open_notices = !app.open_notices.empty();
 }
 
@@ -249,7 +254,7 @@ void resolve_replace(AppState& app, bool replace) {
     app.pending_open.reset();
     if (!replace) {
         map.id = app.library.fresh_id_for(map);
-        map.title += " (opened copy)";
+        map.title = i18n::trf("{title} (opened copy)", {{"title", map.title}});
     }
     switch_to(app, std::move(map));
     app.show_open_notices = !app.open_notices.empty();
@@ -260,7 +265,7 @@ std::string download_name(const Map& map, std::string_view extension) { return s
 void download_current(AppState& app) {
     platform::download_file(download_name(app.ed.doc.map), "application/json", save_map_json(app.ed.doc.map));
     app.ed.doc.history.mark_saved();
-    app.ed.notify("Downloaded " + download_name(app.ed.doc.map));
+    app.ed.notify(i18n::trf("Downloaded {file}", {{"file", download_name(app.ed.doc.map)}}));
 }
 
 void on_storage_changed(AppState& app, const std::string& key) {
@@ -276,7 +281,7 @@ void reload_from_other_tab(AppState& app) {
     LoadResult r = app.library.open(app.ed.doc.map.id);
     app.other_tab_changed = false;
     if (!r.ok()) {
-        show_problems(app, "The other tab's version could not be read", std::move(r.problems));
+        show_problems(app, i18n::tr("The other tab's version could not be read"), std::move(r.problems));
         return;
     }
     switch_to(app, std::move(*r.map));
@@ -285,7 +290,7 @@ void reload_from_other_tab(AppState& app) {
 void keep_mine_as_copy(AppState& app) {
     Map mine = app.ed.doc.map;
     mine.id = app.library.fresh_id_for(mine);
-    mine.title += " (my copy)";
+    mine.title = i18n::trf("{title} (my copy)", {{"title", mine.title}});
     switch_to(app, std::move(mine));
 }
 
@@ -294,7 +299,7 @@ void open_from_library(AppState& app, const std::string& id) {
     if (app.ed.doc.revision() != app.stored_revision) save_now(app);
     LoadResult r = app.library.open(id);
     if (!r.ok()) {
-        show_problems(app, "This map in the library is damaged", std::move(r.problems));
+        show_problems(app, i18n::tr("This map in the library is damaged"), std::move(r.problems));
         return;
     }
     switch_to(app, std::move(*r.map));
@@ -319,7 +324,7 @@ void undo_library_delete(AppState& app) {
     auto [id, text] = app.deleted.back();
     app.deleted.pop_back();
     std::string error = app.library.restore(id, text);
-    if (!error.empty()) app.ed.notify("Could not restore: " + error);
+    if (!error.empty()) app.ed.notify(i18n::trf("Could not restore: {reason}", {{"reason", i18n::tr(error.c_str())}}));
     refresh_library(app);
 }
 

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "cli/command.h"
+#include "i18n/i18n.h"
 #include "io/csv.h"
 #include "io/map_json.h"
 #include "io/mermaid.h"
@@ -14,31 +15,30 @@ namespace jm::cli {
 
 namespace {
 
-constexpr const char* kHelp =
-    "usage: journeymap convert IN OUT [--from FORMAT] [--to FORMAT]\n"
-    "\n"
-    "Converts a journey map between formats. FORMAT is json (a map file), mermaid\n"
-    "(a Mermaid 'journey' diagram) or csv (one row per touchpoint). Formats come\n"
-    "from the extensions: .json, .mmd or .mermaid, .csv; --from and --to override\n"
-    "them, and are required for '-' (standard input for IN, standard output for OUT).\n"
-    "OUT is replaced atomically; nothing is written when IN has problems.\n"
-    "\n"
-    "Mermaid and CSV hold less than a map file: converting to them keeps stages,\n"
-    "touchpoints and personas (see README). A map made from Mermaid or CSV gets a\n"
-    "fresh id and today's date.\n"
-    "\n"
-    "Problems are printed to standard error, one per line:\n"
-    "  journey.mmd: line 3: task 'Pay' has no score: ...\n"
-    "  touchpoints.csv: row 4, column 8: friction must be a whole number from 0 to 5, got '7'\n"
-    "  map.json: /stages/0/name: must be a string, got a number\n"
-    "\n"
-    "IN may be UTF-8 or Windows-1252 (read as such, with a note on standard error);\n"
-    "OUT is always UTF-8. In CSV output, a text cell that a spreadsheet would run as\n"
-    "a formula (starting with = + - @, tab or CR) gets a leading apostrophe, which\n"
-    "CSV input takes off again.\n"
-    "\n"
-    "Exit status: 0 done, 1 IN is not valid (or over a limit: see README, \"Limits\n"
-    "and encodings\"), 2 wrong arguments, 3 a file cannot be read or written.\n";
+std::string help() {
+    return usage_lines({"journeymap convert IN OUT [--from FORMAT] [--to FORMAT]"}) + "\n" +
+           help_text("Converts a journey map between formats. FORMAT is json (a map file), mermaid\n"
+                     "(a Mermaid 'journey' diagram) or csv (one row per touchpoint). Formats come\n"
+                     "from the extensions: .json, .mmd or .mermaid, .csv; --from and --to override\n"
+                     "them, and are required for '-' (standard input for IN, standard output for OUT).\n"
+                     "OUT is replaced atomically; nothing is written when IN has problems.") +
+           "\n" +
+           help_text("Mermaid and CSV hold less than a map file: converting to them keeps stages,\n"
+                     "touchpoints and personas (see README). A map made from Mermaid or CSV gets a\n"
+                     "fresh id and today's date.") +
+           "\n" + help_text("Problems are printed to standard error, one per line:") +
+           "  journey.mmd: line 3: task 'Pay' has no score: ...\n"
+           "  touchpoints.csv: row 4, column 8: friction must be a whole number from 0 to 5, got '7'\n"
+           "  map.json: /stages/0/name: must be a string, got a number\n"
+           "\n" +
+           help_text("IN may be UTF-8 or Windows-1252 (read as such, with a note on standard error);\n"
+                     "OUT is always UTF-8. In CSV output, a text cell that a spreadsheet would run as\n"
+                     "a formula (starting with = + - @, tab or CR) gets a leading apostrophe, which\n"
+                     "CSV input takes off again.") +
+           "\n" +
+           help_text("Exit status: 0 done, 1 IN is not valid (or over a limit: see README, \"Limits\n"
+                     "and encodings\"), 2 wrong arguments, 3 a file cannot be read or written.");
+}
 
 enum class Format { Json, Mermaid, Csv };
 
@@ -71,7 +71,7 @@ bool parse(const std::vector<std::string>& args, Options& o, std::string& error)
         const bool is_from = arg == "--from" || arg.rfind("--from=", 0) == 0;
         if (!is_from && arg != "--to" && arg.rfind("--to=", 0) != 0) {
             if (arg.size() > 1 && arg[0] == '-') {
-                error = "unknown option '" + arg + "'";
+                error = i18n::trf("unknown option '{option}'", {{"option", arg}});
                 return false;
             }
             files.push_back(arg);
@@ -80,18 +80,18 @@ bool parse(const std::vector<std::string>& args, Options& o, std::string& error)
         if (const auto eq = arg.find('='); eq != std::string::npos) value = arg.substr(eq + 1);
         else if (i + 1 < args.size()) value = args[++i];
         else {
-            error = "option " + arg + " needs a value (json, mermaid or csv)";
+            error = i18n::trf("option {option} needs a value (json, mermaid or csv)", {{"option", arg}});
             return false;
         }
         const auto format = format_named(value);
         if (!format) {
-            error = "unknown format '" + value + "' (use json, mermaid or csv)";
+            error = i18n::trf("unknown format '{format}' (use json, mermaid or csv)", {{"format", value}});
             return false;
         }
         (is_from ? o.from : o.to) = format;
     }
     if (files.size() != 2) {
-        error = files.size() < 2 ? "missing " + std::string(files.empty() ? "IN and OUT" : "OUT") : "too many files: give one IN and one OUT";
+        error = i18n::tr(files.empty() ? "missing IN and OUT" : files.size() < 2 ? "missing OUT" : "too many files: give one IN and one OUT");
         return false;
     }
     o.in = files[0];
@@ -100,8 +100,10 @@ bool parse(const std::vector<std::string>& args, Options& o, std::string& error)
     if (!o.to) o.to = format_of_path(o.out);
     for (const auto& [path, format, option] : {std::tuple{o.in, o.from, "--from"}, std::tuple{o.out, o.to, "--to"}}) {
         if (format) continue;
-        error = path == "-" ? std::string(option) + " is required with '-'"
-                            : "cannot tell the format of '" + path + "' from its extension (.json, .mmd, .mermaid, .csv); use " + option;
+        error = path == "-" ? i18n::trf("{option} is required with '-'", {{"option", option}})
+                            : i18n::trf("cannot tell the format of '{file}' from its extension (.json, .mmd, .mermaid, "
+                                        ".csv); use {option}",
+                                        {{"option", option}, {"file", path}});
         return false;
     }
     return true;
@@ -134,7 +136,7 @@ int run_convert(const std::vector<std::string>& args, Io& io) {
     Options o;
     std::string error, text;
     if (!parse(args, o, error)) {
-        io.err << "journeymap convert: " << error << "\n\n" << kHelp;
+        io.err << "journeymap convert: " << error << "\n\n" << help();
         return kUsage;
     }
     const std::string in_name = o.in == "-" ? "<stdin>" : o.in;
@@ -144,7 +146,7 @@ int run_convert(const std::vector<std::string>& args, Io& io) {
     }
     std::optional<Map> map = read_map(text, *o.from, in_name, io);
     if (!map) {
-        io.err << in_name << ": not converted\n";
+        io.err << i18n::trf("{file}: not converted", {{"file", in_name}}) << "\n";
         return kInvalid;
     }
     if (*o.from != Format::Json) {   // text formats carry no identity: the map is new
@@ -164,7 +166,7 @@ int run_convert(const std::vector<std::string>& args, Io& io) {
 }
 
 const CommandRegistration registration{Command{
-    "convert", "convert between map files, Mermaid journey diagrams and CSV", kHelp, run_convert}};
+    "convert", "convert between map files, Mermaid journey diagrams and CSV", help, run_convert}};
 
 }  // namespace
 

@@ -3,30 +3,29 @@
 #include <ostream>
 
 #include "cli/command.h"
+#include "i18n/i18n.h"
 #include "io/map_json.h"
+#include "metrics/text_format.h"
 
 namespace jm::cli {
 
 namespace {
 
-constexpr const char* kHelp =
-    "usage: journeymap fmt [--check] FILE...\n"
-    "       journeymap fmt [--check] -\n"
-    "\n"
-    "Rewrites each FILE in canonical form: keys in the format's order (unknown keys\n"
-    "last, sorted), 2-space indent, UTF-8, a final newline, empty and default values\n"
-    "left out. Files of an older format version are upgraded to the current one,\n"
-    "and a file in Windows-1252 is written as UTF-8 (with a note on standard error).\n"
-    "A file is replaced atomically, and only when its text changes. A file that is\n"
-    "not a valid map is never rewritten: its problems are printed instead.\n"
-    "\n"
-    "Options:\n"
-    "  --check   write nothing; report the files that are not in canonical form\n"
-    "  -         read standard input and write the canonical map to standard output\n"
-    "\n"
-    "Exit status: 0 done (with --check: every file is canonical), 1 a file is not\n"
-    "valid (or, with --check, not canonical), 2 wrong arguments, 3 a file cannot be\n"
-    "read or written (this wins over 1).\n";
+std::string help() {
+    return usage_lines({"journeymap fmt [--check] FILE...", "journeymap fmt [--check] -"}) + "\n" +
+           help_text("Rewrites each FILE in canonical form: keys in the format's order (unknown keys\n"
+                     "last, sorted), 2-space indent, UTF-8, a final newline, empty and default values\n"
+                     "left out. Files of an older format version are upgraded to the current one,\n"
+                     "and a file in Windows-1252 is written as UTF-8 (with a note on standard error).\n"
+                     "A file is replaced atomically, and only when its text changes. A file that is\n"
+                     "not a valid map is never rewritten: its problems are printed instead.") +
+           "\n" + help_text("Options:") +
+           help_option("  --check   ", "write nothing; report the files that are not in canonical form") +
+           help_option("  -         ", "read standard input and write the canonical map to standard output") + "\n" +
+           help_text("Exit status: 0 done (with --check: every file is canonical), 1 a file is not\n"
+                     "valid (or, with --check, not canonical), 2 wrong arguments, 3 a file cannot be\n"
+                     "read or written (this wins over 1).");
+}
 
 struct Options {
     bool check = false;
@@ -39,17 +38,17 @@ bool parse(const std::vector<std::string>& args, Options& out, std::string& erro
         if (!options_done && arg == "--") options_done = true;
         else if (!options_done && arg == "--check") out.check = true;
         else if (!options_done && arg.size() > 1 && arg[0] == '-') {
-            error = "unknown option '" + arg + "'";
+            error = i18n::trf("unknown option '{option}'", {{"option", arg}});
             return false;
         } else out.files.push_back(arg);
     }
     if (out.files.empty()) {
-        error = "missing FILE";
+        error = i18n::tr("missing FILE");
         return false;
     }
     for (const auto& f : out.files) {
         if (f == "-" && out.files.size() > 1) {
-            error = "'-' (standard input) must be the only FILE";
+            error = i18n::tr("'-' (standard input) must be the only FILE");
             return false;
         }
     }
@@ -70,19 +69,23 @@ int format_one(const std::string& path, bool check, Io& io) {
     if (!loaded.ok()) {
         for (const auto& p : loaded.problems)
             io.err << name << ": " << (p.path.empty() ? "" : p.path + ": ") << p.message << "\n";
-        io.err << name << ": not a valid map, left unchanged\n";
+        io.err << i18n::trf("{file}: not a valid map, left unchanged", {{"file", name}}) << "\n";
         return kInvalid;
     }
     const std::string canonical = save_map_json(*loaded.map);
     const bool same = canonical == text;
     if (check) {
         if (same) {
-            io.out << name << ": ok\n";
+            io.out << i18n::trf("{file}: ok", {{"file", name}}) << "\n";
             return kOk;
         }
-        io.out << name << ": not in canonical form";
-        if (loaded.migrated) io.out << " (version " << loaded.source_version << " file)";
-        io.out << "; run 'journeymap fmt " << (path == "-" ? "-" : path) << "'\n";
+        // Two texts of the user's (the name and the path): filled in one pass.
+        if (loaded.migrated)
+            io.out << trf_once("{file}: not in canonical form (version {version} file); run 'journeymap fmt {path}'",
+                               {{"file", name}, {"version", std::to_string(loaded.source_version)}, {"path", path}});
+        else
+            io.out << trf_once("{file}: not in canonical form; run 'journeymap fmt {path}'", {{"file", name}, {"path", path}});
+        io.out << "\n";
         return kInvalid;
     }
     if (path == "-") {
@@ -90,15 +93,19 @@ int format_one(const std::string& path, bool check, Io& io) {
         return kOk;
     }
     if (same) {
-        io.out << name << ": already canonical\n";
+        io.out << i18n::trf("{file}: already canonical", {{"file", name}}) << "\n";
         return kOk;
     }
     if (!write_file_atomic(path, canonical, error)) {
         io.err << "journeymap fmt: " << name << ": " << error << "\n";
         return kIoError;
     }
-    io.out << name << ": " << (loaded.migrated ? "upgraded from version " + std::to_string(loaded.source_version) + " and " : "")
-           << "formatted\n";
+    if (loaded.migrated)
+        io.out << i18n::trf("{file}: upgraded from version {version} and formatted",
+                            {{"version", std::to_string(loaded.source_version)}, {"file", name}});
+    else
+        io.out << i18n::trf("{file}: formatted", {{"file", name}});
+    io.out << "\n";
     return kOk;
 }
 
@@ -106,7 +113,7 @@ int run_fmt(const std::vector<std::string>& args, Io& io) {
     Options options;
     std::string error;
     if (!parse(args, options, error)) {
-        io.err << "journeymap fmt: " << error << "\n\n" << kHelp;
+        io.err << "journeymap fmt: " << error << "\n\n" << help();
         return kUsage;
     }
     int result = kOk;
@@ -115,7 +122,7 @@ int run_fmt(const std::vector<std::string>& args, Io& io) {
 }
 
 const CommandRegistration registration{Command{
-    "fmt", "rewrite map files in canonical form (--check: only report)", kHelp, run_fmt}};
+    "fmt", "rewrite map files in canonical form (--check: only report)", help, run_fmt}};
 
 }  // namespace
 

@@ -3,29 +3,29 @@
 #include <ostream>
 
 #include "cli/command.h"
+#include "i18n/i18n.h"
 #include "io/map_json.h"
 #include "metrics/metrics.h"
 #include "metrics/metrics_json.h"
+#include "metrics/text_format.h"
 
 namespace jm::cli {
 
 namespace {
 
-constexpr const char* kHelp =
-    "usage: journeymap metrics FILE [--format table|json] [--persona ID] [--top N]\n"
-    "\n"
-    "Computes the metrics of a journey map: NPS, CSAT and CES per touchpoint, stage,\n"
-    "persona and for the whole map; churn, retention, net revenue retention and CLV\n"
-    "with the previous period; the funnel; KPI status; stage health; and the ranked\n"
-    "friction hotspots. A figure that cannot be computed says why.\n"
-    "\n"
-    "Options:\n"
-    "  --format table   a text table for the terminal (default)\n"
-    "  --format json    the documented JSON document (see README, \"Metrics\")\n"
-    "  --persona ID     count only the touchpoints that involve this persona\n"
-    "  --top N          how many touchpoint hotspots to rank (default 20, 0 = all)\n"
-    "\n"
-    "Exit status: 0 done, 1 the map is not valid, 2 wrong arguments, 3 the file cannot be read.\n";
+std::string help() {
+    return usage_lines({"journeymap metrics FILE [--format table|json] [--persona ID] [--top N]"}) + "\n" +
+           help_text("Computes the metrics of a journey map: NPS, CSAT and CES per touchpoint, stage,\n"
+                     "persona and for the whole map; churn, retention, net revenue retention and CLV\n"
+                     "with the previous period; the funnel; KPI status; stage health; and the ranked\n"
+                     "friction hotspots. A figure that cannot be computed says why.") +
+           "\n" + help_text("Options:") +
+           help_option("  --format table   ", "a text table for the terminal (default)") +
+           help_option("  --format json    ", "the documented JSON document (see README, \"Metrics\")") +
+           help_option("  --persona ID     ", "count only the touchpoints that involve this persona") +
+           help_option("  --top N          ", "how many touchpoint hotspots to rank (default 20, 0 = all)") + "\n" +
+           help_text("Exit status: 0 done, 1 the map is not valid, 2 wrong arguments, 3 the file cannot be read.");
+}
 
 struct Options {
     std::string file;
@@ -47,19 +47,19 @@ bool parse(const std::vector<std::string>& args, Options& out, std::string& erro
             } else if (i + 1 < args.size()) {
                 value = args[++i];
             } else {
-                error = "option " + arg + " needs a value";
+                error = i18n::trf("option {option} needs a value", {{"option", arg}});
                 return false;
             }
         }
         if (arg == "--format") {
             if (value != "json" && value != "table") {
-                error = "--format must be 'json' or 'table', got '" + value + "'";
+                error = i18n::trf("--format must be 'json' or 'table', got '{value}'", {{"value", value}});
                 return false;
             }
             out.json = value == "json";
         } else if (arg == "--persona") {
             if (value.empty()) {
-                error = "--persona needs a persona id";
+                error = i18n::tr("--persona needs a persona id");
                 return false;
             }
             out.metrics.persona_id = value;
@@ -67,22 +67,22 @@ bool parse(const std::vector<std::string>& args, Options& out, std::string& erro
             char* end = nullptr;
             const long n = std::strtol(value.c_str(), &end, 10);
             if (value.empty() || *end != '\0' || n < 0) {
-                error = "--top must be a whole number of 0 or more, got '" + value + "'";
+                error = i18n::trf("--top must be a whole number of 0 or more, got '{value}'", {{"value", value}});
                 return false;
             }
             out.metrics.hotspot_limit = static_cast<std::size_t>(n);
         } else if (is_option) {
-            error = "unknown option '" + arg + "'";
+            error = i18n::trf("unknown option '{option}'", {{"option", arg}});
             return false;
         } else if (have_file) {
-            error = "one FILE only, got '" + out.file + "' and '" + arg + "'";
+            error = trf_once("one FILE only, got '{first}' and '{second}'", {{"first", out.file}, {"second", arg}});
             return false;
         } else {
             out.file = arg;
             have_file = true;
         }
     }
-    if (!have_file) error = "missing FILE";
+    if (!have_file) error = i18n::tr("missing FILE");
     return have_file;
 }
 
@@ -90,7 +90,7 @@ int run_metrics(const std::vector<std::string>& args, Io& io) {
     Options options;
     std::string error;
     if (!parse(args, options, error)) {
-        io.err << "journeymap metrics: " << error << "\n\n" << kHelp;
+        io.err << "journeymap metrics: " << error << "\n\n" << help();
         return kUsage;
     }
     std::string text;
@@ -101,31 +101,40 @@ int run_metrics(const std::vector<std::string>& args, Io& io) {
     const LoadResult loaded = load_map_json(text);
     print_notices(loaded.notices, options.file, io);
     if (!loaded.ok()) {
-        io.err << "journeymap metrics: " << options.file << " is not a valid map:\n";
+        io.err << "journeymap metrics: " << i18n::trf("{file} is not a valid map:", {{"file", options.file}}) << "\n";
         for (const auto& p : loaded.problems)
-            io.err << "  " << (p.path.empty() ? "(document)" : p.path) << ": " << p.message << "\n";
+            io.err << "  " << (p.path.empty() ? i18n::tr("(document)") : p.path) << ": " << p.message << "\n";
         return kInvalid;
     }
     const Map& map = *loaded.map;
     if (!options.metrics.persona_id.empty() && !find_persona(map, options.metrics.persona_id)) {
-        io.err << "journeymap metrics: no persona with id '" << options.metrics.persona_id << "'";
+        const i18n::Args id = {{"id", options.metrics.persona_id}};
+        io.err << "journeymap metrics: ";
         if (map.personas.empty()) {
-            io.err << "; the map has no personas\n";
+            io.err << i18n::trf("no persona with id '{id}'; the map has no personas", id) << "\n";
         } else {
-            io.err << "; the map has:";
+            io.err << i18n::trf("no persona with id '{id}'; the map has:", id);
             for (const auto& p : map.personas) io.err << "\n  " << p.id << "  (" << p.name << ")";
             io.err << "\n";
         }
         return kUsage;
     }
-    const MapMetrics metrics = compute_metrics(map, options.metrics);
-    if (options.json) io.out << metrics_to_json(map, metrics).dump(2) << "\n";
-    else io.out << metrics_table(map, metrics);
+    if (options.json) {
+        // The JSON document is for programs: its texts (reasons, "why") are in
+        // English, with English numbers, whatever the language of the messages.
+        const std::string language = i18n::language();
+        i18n::set_language("en");
+        const std::string json = metrics_to_json(map, compute_metrics(map, options.metrics)).dump(2);
+        i18n::set_language(language);
+        io.out << json << "\n";
+    } else {
+        io.out << metrics_table(map, compute_metrics(map, options.metrics));
+    }
     return kOk;
 }
 
 const CommandRegistration registration{Command{
-    "metrics", "NPS, CSAT, CES, churn, funnel, KPI status and ranked hotspots of a map", kHelp, run_metrics}};
+    "metrics", "NPS, CSAT, CES, churn, funnel, KPI status and ranked hotspots of a map", help, run_metrics}};
 
 }  // namespace
 

@@ -3,32 +3,33 @@
 #include <ostream>
 
 #include "cli/command.h"
+#include "i18n/i18n.h"
 #include "io/map_json.h"
 
 namespace jm::cli {
 
 namespace {
 
-constexpr const char* kHelp =
-    "usage: journeymap validate FILE...\n"
-    "\n"
-    "Checks that each FILE is a valid journey map: JSON syntax, the format marker and\n"
-    "version, required fields, types, ranges, allowed values, unique ids and persona\n"
-    "references. Prints one line per problem to standard output:\n"
-    "\n"
-    "  FILE: /stages/0/touchpoints/2/friction: friction must be between 0 and 5, got 7\n"
-    "\n"
-    "The middle part is a JSON Pointer to the value at fault (left out when the\n"
-    "problem concerns the whole file). A good file prints 'FILE: ok'. A FILE of '-'\n"
-    "is standard input, named <stdin> in messages. Files of an older format version\n"
-    "are valid when they can be upgraded; 'journeymap fmt' writes them upgraded.\n"
-    "A file in Windows-1252 instead of UTF-8 is read as such, with a note on\n"
-    "standard error ('FILE: note: read as Windows-1252: ...'); a file over a limit\n"
-    "(64 MiB, 64 levels of nesting, 100,000 touchpoints...; see README, \"Limits and\n"
-    "encodings\") is not valid, and the problem names the limit.\n"
-    "\n"
-    "Exit status: 0 every file is valid, 1 a file is not valid, 2 wrong arguments,\n"
-    "3 a file cannot be read (this wins over 1).\n";
+std::string help() {
+    return usage_lines({"journeymap validate FILE..."}) + "\n" +
+           help_text("Checks that each FILE is a valid journey map: JSON syntax, the format marker and\n"
+                     "version, required fields, types, ranges, allowed values, unique ids and persona\n"
+                     "references. Prints one line per problem to standard output:") +
+           "\n"
+           "  FILE: /stages/0/touchpoints/2/friction: friction must be between 0 and 5, got 7\n"
+           "\n" +
+           help_text("The middle part is a JSON Pointer to the value at fault (left out when the\n"
+                     "problem concerns the whole file). A good file prints 'FILE: ok'. A FILE of '-'\n"
+                     "is standard input, named <stdin> in messages. Files of an older format version\n"
+                     "are valid when they can be upgraded; 'journeymap fmt' writes them upgraded.\n"
+                     "A file in Windows-1252 instead of UTF-8 is read as such, with a note on\n"
+                     "standard error ('FILE: note: read as Windows-1252: ...'); a file over a limit\n"
+                     "(64 MiB, 64 levels of nesting, 100,000 touchpoints...; see README, \"Limits and\n"
+                     "encodings\") is not valid, and the problem names the limit.") +
+           "\n" +
+           help_text("Exit status: 0 every file is valid, 1 a file is not valid, 2 wrong arguments,\n"
+                     "3 a file cannot be read (this wins over 1).");
+}
 
 std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
@@ -45,10 +46,13 @@ int validate_one(const std::string& path, Io& io) {
     const LoadResult loaded = load_map_json(text);
     print_notices(loaded.notices, name, io);
     if (loaded.ok()) {
-        io.out << name << ": ok";
         if (loaded.migrated)
-            io.out << " (version " << loaded.source_version << " file; 'journeymap fmt' upgrades it to version "
-                   << kFormatVersion << ")";
+            io.out << i18n::trf("{file}: ok (version {version} file; 'journeymap fmt' upgrades it to version {current})",
+                                {{"version", std::to_string(loaded.source_version)},
+                                 {"current", std::to_string(kFormatVersion)},
+                                 {"file", name}});
+        else
+            io.out << i18n::trf("{file}: ok", {{"file", name}});
         io.out << "\n";
         return kOk;
     }
@@ -58,7 +62,9 @@ int validate_one(const std::string& path, Io& io) {
         io.out << p.message << "\n";
     }
     if (loaded.problems.size() >= kMaxProblems)
-        io.out << name << ": stopped after " << kMaxProblems << " problems; fix these and run again\n";
+        io.out << i18n::trf("{file}: stopped after {count} problems; fix these and run again",
+                            {{"count", std::to_string(kMaxProblems)}, {"file", name}})
+               << "\n";
     return kInvalid;
 }
 
@@ -69,14 +75,15 @@ int run_validate(const std::vector<std::string>& args, Io& io) {
         if (!options_done && arg == "--") {
             options_done = true;
         } else if (!options_done && arg.size() > 1 && arg[0] == '-') {
-            io.err << "journeymap validate: unknown option '" << arg << "'\n\n" << kHelp;
+            io.err << "journeymap validate: " << i18n::trf("unknown option '{option}'", {{"option", arg}}) << "\n\n"
+                   << help();
             return kUsage;
         } else {
             files.push_back(arg);
         }
     }
     if (files.empty()) {
-        io.err << "journeymap validate: missing FILE\n\n" << kHelp;
+        io.err << "journeymap validate: " << i18n::tr("missing FILE") << "\n\n" << help();
         return kUsage;
     }
     int result = kOk;
@@ -85,7 +92,7 @@ int run_validate(const std::vector<std::string>& args, Io& io) {
 }
 
 const CommandRegistration registration{Command{
-    "validate", "check map files and list every problem with its place in the file", kHelp, run_validate}};
+    "validate", "check map files and list every problem with its place in the file", help, run_validate}};
 
 }  // namespace
 

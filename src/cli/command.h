@@ -4,7 +4,9 @@
 #pragma once
 
 #include <functional>
+#include <initializer_list>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,8 +35,8 @@ struct Io {
 
 struct Command {
     std::string name;
-    std::string summary;   // one line for `journeymap --help`
-    std::string usage;     // full help for `journeymap help NAME` / `NAME --help`
+    std::string summary;   // one line for `journeymap --help`, in English: shown through i18n::tr
+    std::string (*usage)();   // full help for `journeymap help NAME` / `NAME --help`, in the language in use
     std::function<int(const std::vector<std::string>& args, Io& io)> run;
 };
 
@@ -53,6 +55,29 @@ int read_input(const std::string& path, Io& io, std::string& text, std::string& 
 // What a loader said the user should know about a file that loaded (e.g. that
 // it was read as Windows-1252), on standard error as "NAME: note: ...".
 void print_notices(const std::vector<std::string>& notices, const std::string& name, Io& io);
+
+// One of i18n::languages() for a language tag as users and POSIX locales write
+// it ("es", "pt_BR.UTF-8", "zh"); "en" for C and POSIX; nothing for a language
+// we do not speak.
+std::optional<std::string> known_language(const std::string& tag);
+
+// The language the environment asks messages in: the first of LC_ALL,
+// LC_MESSAGES and LANG that is set and not empty, as POSIX orders them; English
+// when none is, or for C, POSIX or a language we do not speak. `--lang CODE`
+// (main.cpp) wins over it.
+std::string environment_language();
+
+// Pieces of a usage text in the language in use (i18n::tr). Command names,
+// option names and examples stay as they are; the prose is translated.
+//   usage_lines({"journeymap fmt [--check] FILE...", "journeymap fmt [--check] -"})
+//     "usage: journeymap fmt [--check] FILE...\n       journeymap fmt [--check] -\n"
+std::string usage_lines(std::initializer_list<const char*> synopses);
+// A paragraph (English key, lines broken with "\n" as the language needs) and its newline.
+std::string help_text(const char* english);
+// An option and its description: `column` is the option as typed, padded to
+// where descriptions start ("  --check   "); the description's further lines
+// (broken with "\n") are indented to line up under its first.
+std::string help_option(const char* column, const char* english);
 
 // Writes `text` to `path` atomically (temporary file, then rename), so a failed
 // write never leaves half a map behind.

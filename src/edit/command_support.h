@@ -22,8 +22,6 @@ int index_of(const std::vector<T>& items, const std::string& id) {
 
 // "'Demo call'" for labels, or "(untitled)" for an empty name.
 std::string quoted(const std::string& name);
-// "1 touchpoint", "3 touchpoints".
-std::string count_of(std::size_t n, const char* noun);
 
 // True when every id is non-empty, distinct from the others and unused by any
 // entity of `map` (the map, stages, KPIs, touchpoints, personas).

@@ -1,4 +1,5 @@
 // Replacing the whole document: open, import or new as one undoable step.
+#include "i18n/i18n.h"
 #include "edit/commands.h"
 
 namespace jm {
@@ -10,7 +11,7 @@ namespace {
 class ReplaceMap : public Command {
 public:
     ReplaceMap(Map after, std::string label) : other_(std::move(after)), label_(std::move(label)) {
-        if (label_.empty()) label_ = "Replace map";
+        if (label_.empty()) label_ = i18n::tr("Replace map");
     }
     std::string label() const override { return label_; }
     void apply(Map& m) override { std::swap(m, other_); }

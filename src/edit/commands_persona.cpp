@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "i18n/i18n.h"
 #include "edit/command_support.h"
 #include "edit/commands.h"
 #include "edit/move_command.h"
@@ -16,7 +17,7 @@ namespace {
 class AddPersona : public Command {
 public:
     AddPersona(Persona p, int index)
-        : persona_(std::move(p)), id_(persona_.id), index_(index), label_("Add persona " + quoted(persona_.name)) {}
+        : persona_(std::move(p)), id_(persona_.id), index_(index), label_(i18n::trf("Add persona {name}", {{"name", quoted(persona_.name)}})) {}
     std::string label() const override { return label_; }
     void apply(Map& m) override {
         in_map_ = ids_are_free(m, {&persona_.id});
@@ -128,15 +129,16 @@ std::unique_ptr<Command> add_persona(Persona persona, int index) {
 std::unique_ptr<Command> delete_persona(const Map& map, const std::string& id) {
     const Persona* persona = find_persona(map, id);
     if (!persona) return nullptr;
-    std::string label = "Delete persona " + quoted(persona->name);
-    if (std::size_t n = touchpoints_naming(map, id)) label += " (on " + count_of(n, "touchpoint") + ")";
+    const std::size_t n = touchpoints_naming(map, id);
+    std::string label = n ? i18n::trn("Delete persona {name} (on {n} touchpoints)", static_cast<long long>(n), {{"name", quoted(persona->name)}})
+                          : i18n::trf("Delete persona {name}", {{"name", quoted(persona->name)}});
     return std::make_unique<DeletePersona>(id, std::move(label));
 }
 
 std::unique_ptr<Command> move_persona(const Map& map, const std::string& id, int new_index) {
     const Persona* persona = find_persona(map, id);
     if (!persona) return nullptr;
-    return make_move(map, &Map::personas, id, new_index, "Move persona " + quoted(persona->name));
+    return make_move(map, &Map::personas, id, new_index, i18n::trf("Move persona {name}", {{"name", quoted(persona->name)}}));
 }
 
 }  // namespace jm

@@ -1,5 +1,6 @@
 // Field edits: replace one item (found by id) with an edited copy, or the
 // map's own fields with an edited MapInfo.
+#include "i18n/i18n.h"
 #include "edit/command_support.h"
 #include "edit/commands.h"
 
@@ -114,8 +115,9 @@ std::unique_ptr<Command> make_edit(typename Access::Item after, std::string labe
     return std::make_unique<SwapEdit<Access>>(std::move(after), std::move(label), std::move(key));
 }
 
-std::string or_default(std::string label, const char* noun, const std::string& name) {
-    return label.empty() ? std::string("Edit ") + noun + " " + quoted(name) : label;
+// `key` is the whole default label, "Edit stage {name}", so it is translated as one sentence.
+std::string or_default(std::string label, const char* key, const std::string& name) {
+    return label.empty() ? i18n::trf(key, {{"name", quoted(name)}}) : label;
 }
 
 // A stage's fields without its touchpoints, which can be thousands of cards.
@@ -139,7 +141,7 @@ MapInfo map_info(const Map& m) {
 
 std::unique_ptr<Command> set_map_info(const Map& map, MapInfo after, std::string label, std::string merge_key) {
     if (map_info(map) == after) return nullptr;
-    if (label.empty()) label = "Edit map details";
+    if (label.empty()) label = i18n::tr("Edit map details");
     return make_edit<MapInfoAccess>(std::move(after), std::move(label), std::move(merge_key));
 }
 
@@ -148,19 +150,19 @@ std::unique_ptr<Command> set_stage(const Map& map, const Stage& after, std::stri
     if (!current) return nullptr;
     Stage next = fields_of(after);
     if (fields_of(*current) == next) return nullptr;
-    return make_edit<StageAccess>(std::move(next), or_default(std::move(label), "stage", current->name), std::move(merge_key));
+    return make_edit<StageAccess>(std::move(next), or_default(std::move(label), "Edit stage {name}", current->name), std::move(merge_key));
 }
 
 std::unique_ptr<Command> set_touchpoint(const Map& map, const Touchpoint& after, std::string label, std::string merge_key) {
     const Touchpoint* current = find_touchpoint(map, after.id);
     if (!current || *current == after) return nullptr;
-    return make_edit<TouchpointAccess>(after, or_default(std::move(label), "touchpoint", current->title), std::move(merge_key));
+    return make_edit<TouchpointAccess>(after, or_default(std::move(label), "Edit touchpoint {name}", current->title), std::move(merge_key));
 }
 
 std::unique_ptr<Command> set_persona(const Map& map, const Persona& after, std::string label, std::string merge_key) {
     const Persona* current = find_persona(map, after.id);
     if (!current || *current == after) return nullptr;
-    return make_edit<PersonaAccess>(after, or_default(std::move(label), "persona", current->name), std::move(merge_key));
+    return make_edit<PersonaAccess>(after, or_default(std::move(label), "Edit persona {name}", current->name), std::move(merge_key));
 }
 
 }  // namespace jm

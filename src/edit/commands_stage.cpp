@@ -1,6 +1,7 @@
 // Adding, deleting and moving stages. A stage lives in exactly one place at a
 // time, the map or the command: apply moves it into the map, revert moves it
 // back out (and the reverse for delete), so no step holds a second copy.
+#include "i18n/i18n.h"
 #include "edit/command_support.h"
 #include "edit/commands.h"
 #include "edit/move_command.h"
@@ -21,7 +22,7 @@ std::vector<const std::string*> ids_of(const Stage& s) {
 class AddStage : public Command {
 public:
     AddStage(Stage stage, int index)
-        : stage_(std::move(stage)), id_(stage_.id), index_(index), label_("Add stage " + quoted(stage_.name)) {}
+        : stage_(std::move(stage)), id_(stage_.id), index_(index), label_(i18n::trf("Add stage {name}", {{"name", quoted(stage_.name)}})) {}
     std::string label() const override { return label_; }
     void apply(Map& m) override {
         in_map_ = ids_are_free(m, ids_of(stage_));
@@ -80,15 +81,17 @@ std::unique_ptr<Command> add_stage(Stage stage, int index) { return std::make_un
 std::unique_ptr<Command> delete_stage(const Map& map, const std::string& id) {
     const Stage* stage = find_stage(map, id);
     if (!stage) return nullptr;
-    std::string label = "Delete stage " + quoted(stage->name);
-    if (!stage->touchpoints.empty()) label += " and " + count_of(stage->touchpoints.size(), "touchpoint");
+    std::string label = stage->touchpoints.empty()
+                            ? i18n::trf("Delete stage {name}", {{"name", quoted(stage->name)}})
+                            : i18n::trn("Delete stage {name} and {n} touchpoints", static_cast<long long>(stage->touchpoints.size()),
+                                        {{"name", quoted(stage->name)}});
     return std::make_unique<DeleteStage>(id, std::move(label));
 }
 
 std::unique_ptr<Command> move_stage(const Map& map, const std::string& id, int new_index) {
     const Stage* stage = find_stage(map, id);
     if (!stage) return nullptr;
-    return make_move(map, &Map::stages, id, new_index, "Move stage " + quoted(stage->name));
+    return make_move(map, &Map::stages, id, new_index, i18n::trf("Move stage {name}", {{"name", quoted(stage->name)}}));
 }
 
 }  // namespace jm

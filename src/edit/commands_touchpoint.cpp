@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "i18n/i18n.h"
 #include "edit/command_support.h"
 #include "edit/commands.h"
 
@@ -26,7 +27,8 @@ class AddTouchpoints : public Command {
 public:
     AddTouchpoints(std::string stage_id, int index, std::vector<Touchpoint> tps)
         : stage_id_(std::move(stage_id)), index_(index), ids_(ids_of(tps)), tps_(std::move(tps)) {
-        label_ = tps_.size() == 1 ? "Add touchpoint " + quoted(tps_[0].title) : "Add " + count_of(tps_.size(), "touchpoint");
+        label_ = tps_.size() == 1 ? i18n::trf("Add touchpoint {name}", {{"name", quoted(tps_[0].title)}})
+                                  : i18n::trn("Add {n} touchpoints", static_cast<long long>(tps_.size()));
     }
     std::string label() const override { return label_; }
     void apply(Map& m) override {
@@ -132,9 +134,15 @@ private:
 };
 
 std::string move_label(const Map& map, const std::vector<std::string>& ids, const Stage& target, bool within) {
-    std::string what = ids.size() == 1 ? "touchpoint " + quoted(find_touchpoint(map, ids[0])->title)
-                                       : count_of(ids.size(), "touchpoint");
-    return "Move " + what + (within ? " within " : " to ") + quoted(target.name);
+    const std::string stage = quoted(target.name);
+    if (ids.size() == 1) {
+        const std::string name = quoted(find_touchpoint(map, ids[0])->title);
+        return within ? i18n::trf("Move touchpoint {name} within {stage}", {{"name", name}, {"stage", stage}})
+                      : i18n::trf("Move touchpoint {name} to {stage}", {{"name", name}, {"stage", stage}});
+    }
+    const auto n = static_cast<long long>(ids.size());
+    return within ? i18n::trn("Move {n} touchpoints within {stage}", n, {{"stage", stage}})
+                  : i18n::trn("Move {n} touchpoints to {stage}", n, {{"stage", stage}});
 }
 
 }  // namespace
@@ -149,10 +157,10 @@ std::unique_ptr<Command> delete_touchpoints(const Map& map, const std::vector<st
     std::string label;
     for (const auto& [id, at] : locate_touchpoints(map, ids)) {
         present.push_back(id);
-        label = "Delete touchpoint " + quoted(map.stages[at.stage].touchpoints[at.index].title);
+        label = i18n::trf("Delete touchpoint {name}", {{"name", quoted(map.stages[at.stage].touchpoints[at.index].title)}});
     }
     if (present.empty()) return nullptr;
-    if (present.size() > 1) label = "Delete " + count_of(present.size(), "touchpoint");
+    if (present.size() > 1) label = i18n::trn("Delete {n} touchpoints", static_cast<long long>(present.size()));
     return std::make_unique<DeleteTouchpoints>(std::move(present), std::move(label));
 }
 

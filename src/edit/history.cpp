@@ -1,5 +1,7 @@
 #include "edit/history.h"
 
+#include "i18n/i18n.h"
+
 #include <algorithm>
 
 #include "edit/memory_estimate.h"
@@ -133,7 +135,7 @@ void History::end_group() {
     group_ = Step{};
     merge_open_ = false;
     if (step.commands.empty()) return;
-    if (step.label.empty()) step.label = step.commands.size() == 1 ? step.commands.front()->label() : "Several changes";
+    if (step.label.empty()) step.label = step.commands.size() == 1 ? step.commands.front()->label() : std::string(i18n::tr("Several changes"));
     push_step(std::move(step));
 }
 

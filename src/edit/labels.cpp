@@ -1,4 +1,5 @@
 // Wording of undo labels: short names, quoted, counted.
+#include "i18n/i18n.h"
 #include "edit/command_support.h"
 #include "edit/commands.h"
 
@@ -41,15 +42,11 @@ std::string short_label(const std::string& text, std::size_t max_chars) {
 namespace edit_detail {
 
 std::string quoted(const std::string& name) {
-    if (name.empty()) return "(untitled)";
+    if (name.empty()) return i18n::tr("(untitled)");
     std::string out(1, '\'');
     out += short_label(name);
     out += '\'';
     return out;
-}
-
-std::string count_of(std::size_t n, const char* noun) {
-    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
 }  // namespace edit_detail

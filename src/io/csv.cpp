@@ -1,6 +1,7 @@
-// CSV as spreadsheets write it (RFC 4180): quoted cells may hold commas, quotes
-// and line breaks. A stage is known by its name and order: rows of one stage
-// may come in any order in the file and still land in the same column.
+// CSV as spreadsheets write it (RFC 4180, with ',', ';' or tab between cells):
+// quoted cells may hold delimiters, quotes and line breaks. A stage is known by
+// its name and order: rows of one stage may come in any order in the file and
+// still land in the same column.
 #include "io/csv.h"
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "i18n/i18n.h"
 #include "io/imported_ids.h"
 #include "io/limits.h"
 #include "io/map_json.h"
@@ -30,6 +32,9 @@ constexpr std::array<const char*, kColumnCount> kHeader = {
 
 constexpr char kPersonaSeparator = ';';
 constexpr char kItemSeparator = '|';
+
+// The delimiters import tries, in the order that breaks ties.
+constexpr std::array<char, 3> kDelimiters = {',', ';', '\t'};
 
 std::string_view trim(std::string_view s) {
     const std::size_t b = s.find_first_not_of(" \t");
@@ -64,9 +69,10 @@ std::string_view restored(std::string_view cell) {
 
 // ---- Writing ---------------------------------------------------------------------
 
-void add_cell(std::string& out, std::string_view cell, bool first) {
-    if (!first) out += ',';
-    const bool quote = cell.find_first_of(",\"\r\n") != std::string_view::npos ||
+void add_cell(std::string& out, std::string_view cell, bool first, char delimiter) {
+    if (!first) out += delimiter;
+    const char specials[] = {delimiter, '"', '\r', '\n', '\0'};
+    const bool quote = cell.find_first_of(specials) != std::string_view::npos ||
                        (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t' || cell.back() == ' ' || cell.back() == '\t'));
     if (!quote) {
         out += cell;
@@ -80,8 +86,8 @@ void add_cell(std::string& out, std::string_view cell, bool first) {
     out += '"';
 }
 
-void add_row(std::string& out, const std::array<std::string, kColumnCount>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) add_cell(out, cells[i], i == 0);
+void add_row(std::string& out, const std::array<std::string, kColumnCount>& cells, char delimiter) {
+    for (std::size_t i = 0; i < cells.size(); ++i) add_cell(out, cells[i], i == 0, delimiter);
     out += "\r\n";
 }
 
@@ -98,22 +104,24 @@ std::string join_list(const std::vector<std::string>& items, char separator) {
     return out;
 }
 
-// 33.333 -> "33.3", 40.0 -> "40", never "-0". Whole tenths in integers: no
-// locale, and no floating-point to_chars (the WebAssembly library lacks it).
-std::string one_decimal(double v) {
+// 33.333 -> "33.3" (or "33,3"), 40.0 -> "40", never "-0". Whole tenths in
+// integers: no locale, and no floating-point to_chars (the WebAssembly library
+// lacks it).
+std::string one_decimal(double v, char decimal_separator) {
     const long long tenths = std::llround(v * 10);
     const unsigned long long size = static_cast<unsigned long long>(tenths < 0 ? -tenths : tenths);
     std::string s = (tenths < 0 ? "-" : "") + std::to_string(size / 10);
-    if (size % 10) s += "." + std::to_string(size % 10);
+    if (size % 10) s += decimal_separator + std::to_string(size % 10);
     return s;
 }
 
-void add_survey_summaries(std::array<std::string, kColumnCount>& cells, const Survey& survey) {
+void add_survey_summaries(std::array<std::string, kColumnCount>& cells, const Survey& survey, char decimal_separator) {
     const SurveySummary s = summarize(SurveyCounts(survey), nullptr);
-    if (s.nps) cells[kNps] = one_decimal(*s.nps) + " (n=" + std::to_string(s.promoters + s.passives + s.detractors) + ")";
-    if (s.csat) cells[kCsat] = one_decimal(*s.csat) + "% (n=" + std::to_string(s.csat_answers) + ")";
+    const auto decimal = [&](double v) { return one_decimal(v, decimal_separator); };
+    if (s.nps) cells[kNps] = decimal(*s.nps) + " (n=" + std::to_string(s.promoters + s.passives + s.detractors) + ")";
+    if (s.csat) cells[kCsat] = decimal(*s.csat) + "% (n=" + std::to_string(s.csat_answers) + ")";
     if (s.ces_mean && s.ces_scale)
-        cells[kCes] = one_decimal(*s.ces_mean) + "/" + std::to_string(s.ces_scale) + " (n=" + std::to_string(s.ces_answers) +
+        cells[kCes] = decimal(*s.ces_mean) + "/" + std::to_string(s.ces_scale) + " (n=" + std::to_string(s.ces_answers) +
                       (s.ces_low_is_easy ? ", 1 = easiest)" : ", " + std::to_string(s.ces_scale) + " = easiest)");
 }
 
@@ -129,10 +137,11 @@ struct Record {
 };
 
 // RFC 4180 records, one at a time, so that memory holds one row and not the
-// file; CRLF, LF or CR end a record outside quotes.
+// file; `delimiter` separates cells, CRLF, LF or CR end a record outside quotes.
 class RecordReader {
 public:
-    RecordReader(std::string_view text, std::vector<TextProblem>& problems) : text_(text), problems_(problems) {}
+    RecordReader(std::string_view text, std::vector<TextProblem>& problems, char delimiter)
+        : text_(text), problems_(problems), delimiter_(delimiter), cell_ends_{delimiter, '\r', '\n', '\0'} {}
 
     // The next record; false at the end of the text or when reading must stop
     // (an unclosed quote, a row over limits::kMaxCsvColumns), with the problem.
@@ -142,20 +151,21 @@ public:
         std::string cell;
         while (p_ < text_.size()) {
             if (record.cells.size() == limits::kMaxCsvColumns) {
-                const std::string limit = limits::with_thousands(limits::kMaxCsvColumns);
-                add_problem(problems_, {record.row, 0, "the row has more than " + limit + " cells; the limit is " + limit + " cells per row"});
+                const std::string limit = i18n::localize_number(limits::with_thousands(limits::kMaxCsvColumns));
+                add_problem(problems_, {record.row, 0, i18n::trf("the row has more than {limit} cells; the limit is {limit} cells per row",
+                                                                 {{"limit", limit}})});
                 return stop();
             }
             const int column = static_cast<int>(record.cells.size()) + 1;
             if (text_[p_] == '"' && !quoted_cell(cell, record.row, column)) return stop();
-            const std::size_t end = std::min(text_.find_first_of(",\r\n", p_), text_.size());
+            const std::size_t end = std::min(text_.find_first_of(cell_ends_, p_), text_.size());
             cell.append(text_.substr(p_, end - p_));
             record.cells.push_back(std::move(cell));
             cell.clear();
             p_ = end;
-            if (p_ < text_.size() && text_[p_] == ',') {
+            if (p_ < text_.size() && text_[p_] == delimiter_) {
                 ++p_;
-                if (p_ == text_.size()) record.cells.emplace_back();   // a trailing comma ends with an empty cell
+                if (p_ == text_.size()) record.cells.emplace_back();   // a trailing delimiter ends with an empty cell
                 continue;
             }
             if (p_ < text_.size() && text_[p_] == '\r' && p_ + 1 < text_.size() && text_[p_ + 1] == '\n') ++p_;
@@ -173,7 +183,7 @@ private:
             q = std::min(text_.find('"', q), text_.size());
             cell.append(text_.substr(p_ + 1, q - p_ - 1));
             if (q >= text_.size()) {
-                add_problem(problems_, {row, column, "a quoted cell is not closed: add the closing '\"'"});
+                add_problem(problems_, {row, column, i18n::tr("a quoted cell is not closed: add the closing '\"'")});
                 return false;
             }
             if (q + 1 < text_.size() && text_[q + 1] == '"') {
@@ -182,8 +192,8 @@ private:
                 continue;
             }
             p_ = q + 1;
-            if (p_ < text_.size() && text_[p_] != ',' && text_[p_] != '\r' && text_[p_] != '\n')
-                add_problem(problems_, {row, column, "text after a closing quote: quote the whole cell and double the quotes inside it (\"\")"});
+            if (p_ < text_.size() && text_[p_] != delimiter_ && text_[p_] != '\r' && text_[p_] != '\n')
+                add_problem(problems_, {row, column, i18n::tr("text after a closing quote: quote the whole cell and double the quotes inside it (\"\")")});
             return true;
         }
     }
@@ -194,6 +204,8 @@ private:
 
     std::string_view text_;
     std::vector<TextProblem>& problems_;
+    char delimiter_;
+    char cell_ends_[4];   // the delimiter, CR, LF: what ends an unquoted cell
     std::size_t p_ = 0;
     int row_ = 0;
 };
@@ -226,12 +238,82 @@ std::vector<std::string> split_list(std::string_view cell, char separator) {
     return items;
 }
 
-std::optional<long> parse_whole(std::string_view s) {
+// "3", "+3", "-2"; with `decimal_comma` also a whole number written with a
+// decimal comma and zeros ("3,0", "-1,00"). Any other fraction ("2,5", "2.5")
+// is no whole number, nor is "3.0" (a decimal point, or with decimal commas
+// digit grouping, which is not guessed: "1.000").
+std::optional<long> parse_whole(std::string_view s, bool decimal_comma) {
     if (!s.empty() && s[0] == '+') s.remove_prefix(1);
+    if (s.empty()) return std::nullopt;
     long v = 0;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+    const char* const last = s.data() + s.size();
+    const auto [end, ec] = std::from_chars(s.data(), last, v);
+    if (ec != std::errc()) return std::nullopt;
+    std::string_view rest(end, static_cast<std::size_t>(last - end));
+    if (decimal_comma && !rest.empty() && rest[0] == ',') {
+        rest.remove_prefix(1);
+        if (rest.empty() || rest.find_first_not_of('0') != std::string_view::npos) return std::nullopt;
+        return v;
+    }
+    if (!rest.empty()) return std::nullopt;
     return v;
+}
+
+// The column a header cell names, or kColumnCount for another column.
+Column column_named(std::string_view cell) {
+    const std::string key = header_key(cell);
+    const auto it = std::find_if(kHeader.begin(), kHeader.end(), [&](const char* h) { return key == h; });
+    return static_cast<Column>(it - kHeader.begin());
+}
+
+// The delimiter of the file, from its first record (csv.h, "Delimiter
+// detection"): the first of kDelimiters whose split names both stage and
+// title, else the one whose split has the most cells (most delimiters outside
+// quotes), ties to the earlier. The file is read again with the winner, so the
+// problems of these trial reads are not kept.
+char detect_delimiter(std::string_view text) {
+    char most = kDelimiters[0];
+    std::size_t most_cells = 0;
+    for (char d : kDelimiters) {
+        std::vector<TextProblem> ignored;
+        RecordReader reader(text, ignored, d);
+        Record r;
+        if (reader.next(r)) {
+            const auto names = [&](Column c) {
+                return std::any_of(r.cells.begin(), r.cells.end(), [&](const std::string& cell) { return column_named(cell) == c; });
+            };
+            if (names(kStage) && names(kTitle)) return d;
+        }
+        if (r.cells.size() > most_cells) {
+            most = d;
+            most_cells = r.cells.size();
+        }
+    }
+    return most;
+}
+
+// "comma, semicolon and tab": kDelimiters in words.
+std::string delimiters_tried() {
+    std::string out;
+    for (std::size_t i = 0; i < kDelimiters.size(); ++i) {
+        if (i) out += i + 1 == kDelimiters.size() ? " and " : ", ";
+        out += kDelimiters[i] == ',' ? "comma" : kDelimiters[i] == ';' ? "semicolon" : "tab";
+    }
+    return out;
+}
+
+// "\"Etapa\", \"Título\", \"Canal\"": the header cells as found, at most 20.
+std::string found_columns(const std::vector<std::string>& cells) {
+    constexpr std::size_t kShown = 20;
+    std::string out;
+    for (std::size_t i = 0; i < cells.size() && i < kShown; ++i) {
+        if (i) out += ", ";
+        out += "\"" + limits::excerpt(trim(cells[i]), 40) + "\"";
+    }
+    if (cells.size() > kShown)
+        out = i18n::trf("{columns} and {count} more", {{"count", i18n::localize_number(limits::with_thousands(cells.size() - kShown))},
+                                                       {"columns", out}});
+    return out;
 }
 
 struct StageDraft {
@@ -286,7 +368,9 @@ private:
 
 class RowReader {
 public:
-    explicit RowReader(std::vector<TextProblem>& problems) : problems_(problems) {}
+    // `decimal_comma`: number cells may have a decimal comma ("3,0"), for files
+    // not delimited by commas.
+    RowReader(std::vector<TextProblem>& problems, bool decimal_comma) : problems_(problems), decimal_comma_(decimal_comma) {}
 
     // Finds the columns by name; false when a required one is missing.
     bool header(const Record& r) {
@@ -294,17 +378,27 @@ public:
         columns_.fill(-1);
         width_ = static_cast<int>(r.cells.size());
         for (int c = 0; c < width_; ++c) {
-            const std::string key = header_key(r.cells[static_cast<std::size_t>(c)]);
-            const auto it = std::find_if(kHeader.begin(), kHeader.end(), [&](const char* h) { return key == h; });
-            if (it == kHeader.end()) continue;   // another column: not part of a map
-            int& slot = columns_[static_cast<std::size_t>(it - kHeader.begin())];
-            if (slot >= 0) add_problem(problems_, {r.row, c + 1, "the column " + quoted(key) + " appears twice in the header"});
+            const Column column = column_named(r.cells[static_cast<std::size_t>(c)]);
+            if (column == kColumnCount) continue;   // another column: not part of a map
+            int& slot = columns_[column];
+            if (slot >= 0) add_problem(problems_, {r.row, c + 1, i18n::trf("the column {column} appears twice in the header", {{"column", quoted(kHeader[column])}})});
             slot = c;
         }
-        for (Column required : {kStage, kTitle})
-            if (columns_[required] < 0)
-                add_problem(problems_, {1, 0, std::string("the header row has no '") + kHeader[required] +
-                                                  "' column; the first row must name the columns (stage, title, ...)"});
+        if (columns_[kStage] < 0 || columns_[kTitle] < 0) {
+            // One problem, whatever is missing: the delimiters tried, and the
+            // columns found with the delimiter that split the row most.
+            const std::string missing = i18n::tr(columns_[kStage] >= 0   ? "no 'title' column"
+                                                 : columns_[kTitle] >= 0 ? "no 'stage' column"
+                                                                         : "no 'stage' and no 'title' column");
+            const bool blank = std::all_of(r.cells.begin(), r.cells.end(), [](const std::string& c) { return trim(c).empty(); });
+            const std::string found = blank                 ? std::string(i18n::tr("the first row is empty"))
+                                      : r.cells.size() == 1 ? i18n::trf("found one column: {columns}", {{"columns", found_columns(r.cells)}})
+                                                            : i18n::trf("found columns: {columns}", {{"columns", found_columns(r.cells)}});
+            add_problem(problems_, {1, 0, i18n::trf("the header row has {missing} (tried {delimiters}; {found}); "
+                                                    "the first row must name the columns (stage, title, ...)",
+                                                    {{"missing", missing}, {"delimiters", i18n::tr(delimiters_tried().c_str())},
+                                                     {"found", found}})});
+        }
         return problems_.size() == before;
     }
 
@@ -314,12 +408,12 @@ public:
         if (std::all_of(r.cells.begin(), r.cells.end(), [](const std::string& c) { return trim(c).empty(); })) return true;
         for (int c = width_; c < static_cast<int>(r.cells.size()); ++c)
             if (!trim(r.cells[static_cast<std::size_t>(c)]).empty())
-                fail(c, "a value beyond the last column of the header row");
+                fail(c, i18n::tr("a value beyond the last column of the header row"));
         const std::string stage(text(kStage, true));
-        if (stage.empty()) fail(columns_[kStage], "the stage is empty: every row needs the name of its stage");
+        if (stage.empty()) fail(columns_[kStage], i18n::tr("the stage is empty: every row needs the name of its stage"));
         std::optional<long> order;
-        if (!trim(cell(kStageOrder)).empty() && !(order = parse_whole(trim(cell(kStageOrder)))))
-            fail(columns_[kStageOrder], "stage_order must be a whole number, got " + quoted(cell(kStageOrder)));
+        if (!trim(cell(kStageOrder)).empty() && !(order = parse_whole(trim(cell(kStageOrder)), decimal_comma_)))
+            fail(columns_[kStageOrder], i18n::trf("stage_order must be a whole number, got {value}", {{"value", quoted(cell(kStageOrder))}}));
         StageDraft* s = stage_for(stage, order);
         if (!s) return false;
         Touchpoint tp;
@@ -327,7 +421,7 @@ public:
         if (tp.title.empty()) {
             for (Column c : {kDescription, kChannel, kOwner, kPersonas, kFriction, kEmotion, kPains, kOpportunities}) {
                 if (trim(cell(c)).empty()) continue;
-                fail(columns_[kTitle], "the title is empty: every touchpoint needs a title (a row with only stage and stage_order adds an empty stage)");
+                fail(columns_[kTitle], i18n::tr("the title is empty: every touchpoint needs a title (a row with only stage and stage_order adds an empty stage)"));
                 break;
             }
             return true;   // a stage without touchpoints
@@ -394,10 +488,11 @@ private:
     int scale(Column c, int lo, int hi) {
         const std::string_view text = trim(cell(c));
         if (text.empty()) return 0;
-        const auto v = parse_whole(text);
+        const auto v = parse_whole(text, decimal_comma_);
         if (!v || *v < lo || *v > hi)
-            fail(columns_[c], std::string(kHeader[c]) + " must be a whole number from " + std::to_string(lo) + " to " +
-                                  std::to_string(hi) + ", got " + quoted(text));
+            fail(columns_[c], i18n::trf("{column} must be a whole number from {min} to {max}, got {value}",
+                                            {{"column", kHeader[c]}, {"min", std::to_string(lo)}, {"max", std::to_string(hi)},
+                                             {"value", quoted(text)}}));
         return v && *v >= lo && *v <= hi ? static_cast<int>(*v) : 0;
     }
     // The stage of that name and order; a row without an order joins the first
@@ -421,6 +516,7 @@ private:
     }
 
     std::vector<TextProblem>& problems_;
+    bool decimal_comma_ = false;
     std::array<int, kColumnCount> columns_{};
     int width_ = 0;
     const Record* row_ = nullptr;
@@ -476,14 +572,15 @@ CsvImport import_csv(std::string_view bytes) {
     const std::optional<std::string> text = read_imported_text(bytes, result.problems, result.notices);
     if (!text) return result;
     // Rows before a broken quote are still checked, so that one run reports them all.
-    RecordReader records(*text, result.problems);
+    const char delimiter = detect_delimiter(*text);
+    RecordReader records(*text, result.problems, delimiter);
     Record record;
     if (!records.next(record)) {
         if (result.problems.empty())
-            result.problems.push_back({1, 0, "the file is empty: the first row must name the columns (stage, title, ...)"});
+            result.problems.push_back({1, 0, i18n::tr("the file is empty: the first row must name the columns (stage, title, ...)")});
         return result;
     }
-    RowReader reader(result.problems);
+    RowReader reader(result.problems, delimiter != ',');
     if (!reader.header(record)) return result;
     while (records.next(record) && reader.row(record)) {}
     std::stable_sort(result.problems.begin(), result.problems.end(),
@@ -492,13 +589,26 @@ CsvImport import_csv(std::string_view bytes) {
     return result;
 }
 
-std::string export_csv(const Map& map) {
+CsvDialect csv_dialect_for_language(std::string_view code) {
+    std::string key(code);
+    for (char& c : key) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c == '_') c = '-';
+    }
+    if (key == "es" || key == "pt-br") return CsvDialect{';', true};
+    return {};
+}
+
+std::string export_csv(const Map& map, const CsvDialect& dialect) {
+    const bool known = std::find(kDelimiters.begin(), kDelimiters.end(), dialect.delimiter) != kDelimiters.end();
+    const char delimiter = known ? dialect.delimiter : ',';
+    const char decimal_separator = dialect.decimal_comma ? ',' : '.';
     std::unordered_map<std::string_view, const Persona*> personas_by_id;   // one lookup per reference, not a search
     for (const Persona& p : map.personas) personas_by_id.try_emplace(p.id, &p);
     std::string out = "\xEF\xBB\xBF";
     std::array<std::string, kColumnCount> cells;
     for (std::size_t i = 0; i < kColumnCount; ++i) cells[i] = kHeader[i];
-    add_row(out, cells);
+    add_row(out, cells, delimiter);
     for (std::size_t s = 0; s < map.stages.size(); ++s) {
         const Stage& stage = map.stages[s];
         cells = {};
@@ -506,7 +616,7 @@ std::string export_csv(const Map& map) {
         // emotion) and the computed summaries are not text a user typed.
         cells[kStage] = neutralised(stage.name.empty() ? "(unnamed stage)" : stage.name);
         cells[kStageOrder] = std::to_string(s + 1);
-        if (stage.touchpoints.empty()) add_row(out, cells);
+        if (stage.touchpoints.empty()) add_row(out, cells, delimiter);
         for (const Touchpoint& tp : stage.touchpoints) {
             std::vector<std::string> personas;
             for (const auto& id : tp.persona_ids)
@@ -521,8 +631,8 @@ std::string export_csv(const Map& map) {
             cells[kPains] = neutralised(join_list(tp.pains, kItemSeparator));
             cells[kOpportunities] = neutralised(join_list(tp.opportunities, kItemSeparator));
             cells[kNps] = cells[kCsat] = cells[kCes] = "";
-            add_survey_summaries(cells, tp.survey);
-            add_row(out, cells);
+            add_survey_summaries(cells, tp.survey, decimal_separator);
+            add_row(out, cells, delimiter);
         }
     }
     return out;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "i18n/i18n.h"
 #include "io/limits.h"
 
 namespace jm {
@@ -26,8 +27,8 @@ std::optional<long double> integral(const Json& v) {
 // "must be ..., got ..." for a value that is not a count.
 std::string count_problem(const Json& value, std::optional<long double> v) {
     const std::string got = value.is_number() ? value.dump() : kind_of(value);
-    if (v && *v > kMaxCount) return "must be at most 9000000000000000, got " + got;
-    return "must be a whole number of 0 or more, got " + got;
+    if (v && *v > kMaxCount) return i18n::trf("must be at most 9000000000000000, got {value}", {{"value", got}});
+    return i18n::trf("must be a whole number of 0 or more, got {value}", {{"value", got}});
 }
 
 // A SAX parser that records where parsing failed instead of throwing, so the
@@ -82,15 +83,15 @@ std::string pointer_join(const std::string& base, std::size_t index) { return ba
 
 std::string kind_of(const Json& j) {
     switch (j.type()) {
-        case Json::value_t::null: return "null";
-        case Json::value_t::object: return "an object";
-        case Json::value_t::array: return "an array";
-        case Json::value_t::string: return "a string";
-        case Json::value_t::boolean: return "true/false";
+        case Json::value_t::null: return i18n::tr("null");
+        case Json::value_t::object: return i18n::tr("an object");
+        case Json::value_t::array: return i18n::tr("an array");
+        case Json::value_t::string: return i18n::tr("a string");
+        case Json::value_t::boolean: return i18n::tr("true/false");
         case Json::value_t::number_float:
         case Json::value_t::number_integer:
-        case Json::value_t::number_unsigned: return "a number";
-        default: return "something else";
+        case Json::value_t::number_unsigned: return i18n::tr("a number");
+        default: return i18n::tr("something else");
     }
 }
 
@@ -100,18 +101,18 @@ void JsonReader::problem(const std::string& path, std::string message) {
 
 bool JsonReader::object(const Json& j, const std::string& path) {
     if (j.is_object()) return true;
-    problem(path, "must be an object, got " + kind_of(j));
+    problem(path, i18n::trf("must be an object, got {kind}", {{"kind", kind_of(j)}}));
     return false;
 }
 
 void JsonReader::text(const Json& obj, const std::string& path, const char* key, std::string& out, bool required) {
     auto it = obj.find(key);
     if (it == obj.end()) {
-        if (required) problem(pointer_join(path, key), std::string("missing required field \"") + key + "\"");
+        if (required) problem(pointer_join(path, key), i18n::trf("missing required field \"{field}\"", {{"field", key}}));
         return;
     }
     if (!it->is_string()) {
-        problem(pointer_join(path, key), "must be a string, got " + kind_of(*it));
+        problem(pointer_join(path, key), i18n::trf("must be a string, got {kind}", {{"kind", kind_of(*it)}}));
         return;
     }
     const std::string& value = it->get_ref<const std::string&>();
@@ -125,17 +126,17 @@ void JsonReader::text(const Json& obj, const std::string& path, const char* key,
 void JsonReader::integer(const Json& obj, const std::string& path, const char* key, int& out, int lo, int hi, bool required) {
     auto it = obj.find(key);
     if (it == obj.end()) {
-        if (required) problem(pointer_join(path, key), std::string("missing required field \"") + key + "\"");
+        if (required) problem(pointer_join(path, key), i18n::trf("missing required field \"{field}\"", {{"field", key}}));
         return;
     }
     auto v = integral(*it);
     if (!v) {
-        problem(pointer_join(path, key), "must be a whole number, got " + (it->is_number() ? it->dump() : kind_of(*it)));
+        problem(pointer_join(path, key), i18n::trf("must be a whole number, got {value}", {{"value", it->is_number() ? it->dump() : kind_of(*it)}}));
         return;
     }
     if (*v < lo || *v > hi) {
-        problem(pointer_join(path, key), std::string(key) + " must be between " + std::to_string(lo) + " and " +
-                                             std::to_string(hi) + ", got " + it->dump());
+        problem(pointer_join(path, key), i18n::trf("{field} must be between {min} and {max}, got {value}",
+                                                       {{"field", key}, {"min", std::to_string(lo)}, {"max", std::to_string(hi)}, {"value", it->dump()}}));
         return;
     }
     out = static_cast<int>(*v);
@@ -164,7 +165,7 @@ void JsonReader::number(const Json& obj, const std::string& path, const char* ke
     auto it = obj.find(key);
     if (it == obj.end()) return;
     if (!it->is_number()) {
-        problem(pointer_join(path, key), "must be a number, got " + kind_of(*it));
+        problem(pointer_join(path, key), i18n::trf("must be a number, got {kind}", {{"kind", kind_of(*it)}}));
         return;
     }
     out = it->get<double>();
@@ -174,7 +175,7 @@ void JsonReader::boolean(const Json& obj, const std::string& path, const char* k
     auto it = obj.find(key);
     if (it == obj.end()) return;
     if (!it->is_boolean()) {
-        problem(pointer_join(path, key), "must be true or false, got " + kind_of(*it));
+        problem(pointer_join(path, key), i18n::trf("must be true or false, got {kind}", {{"kind", kind_of(*it)}}));
         return;
     }
     out = it->get<bool>();
@@ -185,14 +186,14 @@ void JsonReader::text_list(const Json& obj, const std::string& path, const char*
     if (it == obj.end()) return;
     std::string p = pointer_join(path, key);
     if (!it->is_array()) {
-        problem(p, "must be a list of strings, got " + kind_of(*it));
+        problem(p, i18n::trf("must be a list of strings, got {kind}", {{"kind", kind_of(*it)}}));
         return;
     }
     if (!within(it->size(), limits::kMaxListItems, p, "entries", "per list")) return;
     for (std::size_t i = 0; i < it->size(); ++i) {
         const Json& v = (*it)[i];
         if (!v.is_string()) {
-            problem(pointer_join(p, i), "must be a string, got " + kind_of(v));
+            problem(pointer_join(p, i), i18n::trf("must be a string, got {kind}", {{"kind", kind_of(v)}}));
         } else if (const std::size_t chars = limits::char_count(v.get_ref<const std::string&>()); chars > limits::kMaxTextChars) {
             problem(pointer_join(p, i), limits::text_too_long(chars));
         } else {
@@ -212,11 +213,11 @@ bool JsonReader::counts(const Json& obj, const std::string& path, const char* ke
     if (it == obj.end()) return false;
     std::string p = pointer_join(path, key);
     if (!it->is_array()) {
-        problem(p, "must be a list of answer counts, got " + kind_of(*it));
+        problem(p, i18n::trf("must be a list of answer counts, got {kind}", {{"kind", kind_of(*it)}}));
         return false;
     }
     if (size > 0 && it->size() != size) {
-        problem(p, "must have exactly " + std::to_string(size) + " counts, got " + std::to_string(it->size()));
+        problem(p, i18n::trf("must have exactly {count} counts, got {found}", {{"count", std::to_string(size)}, {"found", std::to_string(it->size())}}));
         return false;
     }
     out.clear();
@@ -257,9 +258,10 @@ std::optional<std::string> nesting_problem(std::string_view text) {
             in_string = true;
         } else if (c == '[' || c == '{') {
             if (++depth > limits::kMaxNestingDepth)
-                return "nested too deeply: at line " + std::to_string(line) + ", column " + std::to_string(i - line_start + 1) +
-                       " a list or object opens level " + std::to_string(depth) + "; the limit is " +
-                       std::to_string(limits::kMaxNestingDepth) + " levels of '[' and '{'";
+                return i18n::trf("nested too deeply: at line {line}, column {column} a list or object opens level {level}; "
+                                 "the limit is {limit} levels of '[' and '{'",
+                                 {{"line", std::to_string(line)}, {"column", std::to_string(i - line_start + 1)},
+                                  {"level", std::to_string(depth)}, {"limit", std::to_string(limits::kMaxNestingDepth)}});
         } else if (c == ']' || c == '}') {
             depth = depth > 0 ? depth - 1 : 0;
         }
@@ -284,7 +286,8 @@ std::optional<Json> parse_json(std::string_view text, std::string& error) {
     std::string msg = parser.message;
     auto bracket = msg.find("] ");
     if (bracket != std::string::npos && msg.rfind("[json.exception", 0) == 0) msg = msg.substr(bracket + 2);
-    error = msg.empty() ? "not JSON" : "not JSON: " + msg;
+    // nlohmann's own description of the syntax error stays in English.
+    error = msg.empty() ? std::string(i18n::tr("not JSON")) : i18n::trf("not JSON: {detail}", {{"detail", msg}});
     return std::nullopt;
 }
 

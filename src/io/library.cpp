@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "i18n/i18n.h"
 #include "io/json_reader.h"
 
 namespace jm {
@@ -190,8 +191,8 @@ LibraryEntry Library::summarise(const std::string& id, const std::string& text) 
     LoadResult r = load_map_json(text);
     if (!r.ok()) {
         e.damaged = true;
-        e.title = "(damaged map " + id + ")";
-        e.damage = r.problems.empty() ? "unreadable" : (r.problems[0].path.empty() ? "" : r.problems[0].path + ": ") + r.problems[0].message;
+        e.title = i18n::trf("(damaged map {id})", {{"id", id}});
+        e.damage = r.problems.empty() ? std::string(i18n::tr("unreadable")) : (r.problems[0].path.empty() ? "" : r.problems[0].path + ": ") + r.problems[0].message;
         return e;
     }
     e.title = r.map->title;
@@ -263,7 +264,7 @@ LoadResult Library::open(const std::string& id) {
     auto text = store_.get(map_key(id));
     if (!text) {
         LoadResult r;
-        r.problems.push_back({"", "no map with id " + id + " in this browser's library"});
+        r.problems.push_back({"", i18n::trf("no map with id {id} in this browser's library", {{"id", id}})});
         return r;
     }
     return load_map_json(*text);
@@ -295,19 +296,19 @@ std::string Library::restore(const std::string& id, const std::string& text) {
 std::string Library::duplicate(const std::string& id, std::string& error) {
     LoadResult r = open(id);
     if (!r.ok()) {
-        error = "cannot duplicate a map that does not load";
+        error = i18n::tr("cannot duplicate a map that does not load");
         return "";
     }
     Map copy = std::move(*r.map);
     copy.id = fresh_id_for(copy);
-    copy.title += " (copy)";
+    copy.title = i18n::trf("{title} (copy)", {{"title", copy.title}});
     error = save(copy);
     return error.empty() ? copy.id : "";
 }
 
 std::string Library::rename(const std::string& id, const std::string& title) {
     LoadResult r = open(id);
-    if (!r.ok()) return "cannot rename a map that does not load";
+    if (!r.ok()) return i18n::tr("cannot rename a map that does not load");
     r.map->title = title;
     return save(*r.map);
 }
@@ -343,7 +344,7 @@ std::size_t MemoryStore::used() const {
 std::string MemoryStore::set(const std::string& key, const std::string& value) {
     auto it = std::find_if(items_.begin(), items_.end(), [&](const auto& kv) { return kv.first == key; });
     std::size_t after = used() - (it != items_.end() ? it->first.size() + it->second.size() : 0) + key.size() + value.size();
-    if (after > quota) return "browser storage is full";
+    if (after > quota) return i18n::tr("browser storage is full");
     if (it != items_.end()) it->second = value;
     else items_.emplace_back(key, value);
     return "";

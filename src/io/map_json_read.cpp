@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 
+#include "i18n/i18n.h"
 #include "io/json_reader.h"
 #include "io/limits.h"
 #include "io/map_json.h"
@@ -40,18 +41,18 @@ public:
         // order and a duplicate id names the earlier place as its first use.
         // Persona references are checked once the personas are known.
         if (auto it = doc.find("stages"); it != doc.end()) {
-            if (!it->is_array()) r_.problem("/stages", "must be a list, got " + kind_of(*it));
+            if (!it->is_array()) r_.problem("/stages", i18n::trf("must be a list, got {kind}", {{"kind", kind_of(*it)}}));
             else if (r_.within(it->size(), limits::kMaxStages, "/stages", "stages", "per map"))
                 for (std::size_t i = 0; i < it->size(); ++i) m.stages.push_back(stage((*it)[i], pointer_join("/stages", i)));
         } else {
-            r_.problem("/stages", "missing required field \"stages\"");
+            r_.problem("/stages", i18n::trf("missing required field \"{field}\"", {{"field", "stages"}}));
         }
         if (auto it = doc.find("personas"); it != doc.end()) {
-            if (!it->is_array()) r_.problem("/personas", "must be a list, got " + kind_of(*it));
+            if (!it->is_array()) r_.problem("/personas", i18n::trf("must be a list, got {kind}", {{"kind", kind_of(*it)}}));
             else if (r_.within(it->size(), limits::kMaxPersonas, "/personas", "personas", "per map"))
                 for (std::size_t i = 0; i < it->size(); ++i) m.personas.push_back(persona((*it)[i], pointer_join("/personas", i)));
         } else {
-            r_.problem("/personas", "missing required field \"personas\"");
+            r_.problem("/personas", i18n::trf("missing required field \"{field}\"", {{"field", "personas"}}));
         }
         check_persona_refs(m.personas);
         if (doc.contains("period")) m.period = period(doc["period"], "/period");
@@ -77,21 +78,21 @@ private:
         for (const auto& p : personas) known.insert(p.id);
         for (const auto& ref : persona_refs_)
             if (!known.count(ref.id))
-                r_.problem(ref.path, "refers to persona \"" + limits::excerpt(ref.id) + "\", which this map does not have");
+                r_.problem(ref.path, i18n::trf("refers to persona \"{id}\", which this map does not have", {{"id", limits::excerpt(ref.id)}}));
     }
 
     void claim_id(const std::string& id, const std::string& path) {
         if (id.empty()) {
-            r_.problem(path, "an id must not be empty");
+            r_.problem(path, i18n::tr("an id must not be empty"));
             return;
         }
         auto [it, fresh] = ids_.emplace(id, path);
-        if (!fresh) r_.problem(path, "duplicate id \"" + limits::excerpt(id) + "\" (first used at " + it->second + ")");
+        if (!fresh) r_.problem(path, i18n::trf("duplicate id \"{id}\" (first used at {path})", {{"path", it->second}, {"id", limits::excerpt(id)}}));
     }
 
     void read_id(const Json& obj, const std::string& path, std::string& id) {
         if (!obj.contains("id")) {
-            r_.problem(pointer_join(path, "id"), "missing required field \"id\"");
+            r_.problem(pointer_join(path, "id"), i18n::trf("missing required field \"{field}\"", {{"field", "id"}}));
             return;
         }
         r_.text(obj, path, "id", id);
@@ -104,28 +105,30 @@ private:
         if (it == obj.end()) return;
         std::string p = pointer_join(path, key);
         if (!it->is_string()) {
-            r_.problem(p, "must be one of " + std::string(allowed) + ", got " + kind_of(*it));
+            r_.problem(p, i18n::trf("must be one of {allowed}, got {kind}", {{"allowed", allowed}, {"kind", kind_of(*it)}}));
             return;
         }
         auto v = parse(it->get<std::string>());
-        if (!v) r_.problem(p, "unknown value \"" + limits::excerpt(it->get<std::string>()) + "\"; allowed: " + allowed);
+        if (!v) r_.problem(p, i18n::trf("unknown value \"{value}\"; allowed: {allowed}", {{"allowed", allowed}, {"value", limits::excerpt(it->get<std::string>())}}));
         else out = *v;
     }
 
     std::vector<Lane> lanes(const Json& j, const std::string& path) {
         std::vector<Lane> out;
         if (!j.is_array()) {
-            r_.problem(path, "must be a list of lane names, got " + kind_of(j));
+            r_.problem(path, i18n::trf("must be a list of lane names, got {kind}", {{"kind", kind_of(j)}}));
             return default_lanes();
         }
         for (std::size_t i = 0; i < j.size(); ++i) {
             std::string p = pointer_join(path, i);
             auto lane = j[i].is_string() ? lane_from_key(j[i].get<std::string>()) : std::nullopt;
             if (!lane) {
-                r_.problem(p, "unknown lane " + shown(j[i]) + "; allowed: touchpoints, doing, thinking, emotion, friction, "
-                                  "pains, opportunities, channels, backstage, kpis, owners");
+                r_.problem(p, i18n::trf("unknown lane {value}; allowed: {allowed}",
+                                         {{"allowed", "touchpoints, doing, thinking, emotion, friction, "
+                                                      "pains, opportunities, channels, backstage, kpis, owners"},
+                                          {"value", shown(j[i])}}));
             } else if (std::find(out.begin(), out.end(), *lane) != out.end()) {
-                r_.problem(p, "lane \"" + j[i].get<std::string>() + "\" is listed twice");
+                r_.problem(p, i18n::trf("lane \"{lane}\" is listed twice", {{"lane", j[i].get<std::string>()}}));
             } else {
                 out.push_back(*lane);
             }
@@ -159,7 +162,7 @@ private:
         r_.text(j, path, "color", p.color);
         static const std::regex kColour("^#[0-9A-Fa-f]{6}$");
         if (!p.color.empty() && !std::regex_match(p.color, kColour))
-            r_.problem(pointer_join(path, "color"), "color must look like #RRGGBB, got \"" + limits::excerpt(p.color) + "\"");
+            r_.problem(pointer_join(path, "color"), i18n::trf("color must look like #RRGGBB, got \"{value}\"", {{"value", limits::excerpt(p.color)}}));
         p.unknown = JsonReader::unknown(j, {"id", "name", "kind", "role", "job_title", "goals", "needs", "research_channels",
                                             "expectations", "loyalty_factors", "firmographics", "color"});
         return p;
@@ -189,7 +192,7 @@ private:
         r_.optional_integer(j, path, "ces_scale", scale, 0, 1000);
         if (scale) s.ces_scale = *scale;
         if (s.ces_scale != 5 && s.ces_scale != 7) {
-            r_.problem(pointer_join(path, "ces_scale"), "ces_scale must be 5 or 7, got " + std::to_string(s.ces_scale));
+            r_.problem(pointer_join(path, "ces_scale"), i18n::trf("ces_scale must be 5 or 7, got {value}", {{"value", std::to_string(s.ces_scale)}}));
             s.ces_scale = 7;
         }
         r_.boolean(j, path, "ces_low_is_easy", s.ces_low_is_easy);
@@ -246,7 +249,7 @@ private:
         r_.text(j, path, "business_voice", s.business_voice);
         if (auto it = j.find("kpis"); it != j.end()) {
             std::string kp = pointer_join(path, "kpis");
-            if (!it->is_array()) r_.problem(kp, "must be a list, got " + kind_of(*it));
+            if (!it->is_array()) r_.problem(kp, i18n::trf("must be a list, got {kind}", {{"kind", kind_of(*it)}}));
             else if (r_.within(it->size(), limits::kMaxListItems, kp, "KPIs", "per stage"))
                 for (std::size_t i = 0; i < it->size(); ++i) s.kpis.push_back(kpi((*it)[i], pointer_join(kp, i)));
         }
@@ -266,12 +269,13 @@ private:
         if (auto it = j.find("touchpoints"); it != j.end()) {
             std::string tp = pointer_join(path, "touchpoints");
             if (!it->is_array()) {
-                r_.problem(tp, "must be a list, got " + kind_of(*it));
+                r_.problem(tp, i18n::trf("must be a list, got {kind}", {{"kind", kind_of(*it)}}));
             } else if (touchpoints_ + it->size() > limits::kMaxTouchpoints) {
                 // Reported once, at the stage that goes over; later stages are not counted again.
                 if (touchpoints_ <= limits::kMaxTouchpoints)
-                    r_.problem(tp, limits::too_many("touchpoints", limits::kMaxTouchpoints, "per map") +
-                                       " (with this stage, the map has " + limits::with_thousands(touchpoints_ + it->size()) + ")");
+                    r_.problem(tp, i18n::trf("too many touchpoints: the limit is {limit} touchpoints per map (with this stage, the map has {count})",
+                                         {{"limit", i18n::localize_number(limits::with_thousands(limits::kMaxTouchpoints))},
+                                          {"count", i18n::localize_number(limits::with_thousands(touchpoints_ + it->size()))}}));
                 touchpoints_ = limits::kMaxTouchpoints + 1;
             } else {
                 touchpoints_ += it->size();
@@ -309,11 +313,11 @@ bool check_header(const Json& doc, LoadResult& result) {
     JsonReader r(result.problems);
     auto fmt = doc.find("format");
     if (fmt == doc.end()) {
-        r.problem("/format", "missing required field \"format\": this is not a journey map file");
+        r.problem("/format", i18n::tr("missing required field \"format\": this is not a journey map file"));
         return false;
     }
     if (!fmt->is_string() || fmt->get<std::string>() != "journeymap") {
-        r.problem("/format", "wrong format marker " + shown(*fmt) + ": a journey map file has \"format\": \"journeymap\"");
+        r.problem("/format", i18n::trf("wrong format marker {value}: a journey map file has \"format\": \"journeymap\"", {{"value", shown(*fmt)}}));
         return false;
     }
     auto ver = doc.find("version");
@@ -322,18 +326,19 @@ bool check_header(const Json& doc, LoadResult& result) {
                                             (ver->is_number_float() && std::floor(ver->get<double>()) == ver->get<double>() &&
                                              std::abs(ver->get<double>()) < 1e9));
     if (!whole) {
-        r.problem("/version", ver == doc.end() ? "missing required field \"version\"" : "version must be a whole number, got " + shown(*ver));
+        r.problem("/version", ver == doc.end() ? i18n::trf("missing required field \"{field}\"", {{"field", "version"}})
+                                            : i18n::trf("version must be a whole number, got {value}", {{"value", shown(*ver)}}));
         return false;
     }
     long long v = ver->is_number_float() ? static_cast<long long>(ver->get<double>()) : ver->get<long long>();
     result.source_version = static_cast<int>(v);
     if (v > kFormatVersion) {
-        r.problem("/version", "made by a newer version: " + std::to_string(v) + "; this program reads up to version " +
-                                  std::to_string(kFormatVersion) + ". Update the editor to open it.");
+        r.problem("/version", i18n::trf("made by a newer version: {version}; this program reads up to version {supported}. Update the editor to open it.",
+                                        {{"version", std::to_string(v)}, {"supported", std::to_string(kFormatVersion)}}));
         return false;
     }
     if (v < 1) {
-        r.problem("/version", "version must be 1 or more, got " + std::to_string(v));
+        r.problem("/version", i18n::trf("version must be 1 or more, got {value}", {{"value", std::to_string(v)}}));
         return false;
     }
     return true;
@@ -349,8 +354,9 @@ std::optional<Json> parse_document(std::string_view bytes, LoadResult& result) {
     }
     const DecodedText decoded = decode_imported_text(bytes);
     if (!decoded.utf8) {
-        const std::string where = decoded.line > 0 ? "line " + std::to_string(decoded.line) + ": " : "";
-        result.problems.push_back({"", where + decoded.problem});
+        result.problems.push_back({"", decoded.line > 0 ? i18n::trf("line {line}: {problem}", {{"line", std::to_string(decoded.line)},
+                                                                                                {"problem", decoded.problem}})
+                                                        : decoded.problem});
         return std::nullopt;
     }
     if (!decoded.notice.empty()) result.notices.push_back(decoded.notice);
@@ -372,7 +378,7 @@ LoadResult load_map_json(std::string_view bytes) {
     if (!parsed) return result;
     Json doc = std::move(*parsed);
     if (!doc.is_object()) {
-        result.problems.push_back({"", "a map file must be a JSON object, got " + kind_of(doc)});
+        result.problems.push_back({"", i18n::trf("a map file must be a JSON object, got {kind}", {{"kind", kind_of(doc)}})});
         return result;
     }
     int from = migration_source_version(doc);
@@ -380,7 +386,7 @@ LoadResult load_map_json(std::string_view bytes) {
         result.source_version = from;
         std::string why = migrate_to_current(doc, from);
         if (!why.empty()) {
-            result.problems.push_back({"", "cannot upgrade this version " + std::to_string(from) + " file: " + why});
+            result.problems.push_back({"", i18n::trf("cannot upgrade this version {version} file: {reason}", {{"version", std::to_string(from)}, {"reason", why}})});
             return result;
         }
         result.migrated = true;

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "i18n/i18n.h"
 #include "io/imported_ids.h"
 #include "io/limits.h"
 #include "io/map_json.h"
@@ -523,8 +524,8 @@ void read_task_data(std::string_view data, DraftTask& task, int line, std::vecto
     const std::size_t colon = data.find(':');
     const std::string_view score = trim_js(data.substr(0, colon));
     if (auto v = parse_score(score)) task.score = *v;
-    else problems.push_back({line, 0, "task " + quoted(task.name) + ": the score must be a whole number from 1 to 5, got " +
-                                          quoted(decode_text(score, false))});
+    else problems.push_back({line, 0, i18n::trf("task {task}: the score must be a whole number from 1 to 5, got {value}",
+                                                    {{"value", quoted(decode_text(score, false))}, {"task", quoted(task.name)}})});
     if (colon == std::string_view::npos) return;
     const std::string_view actors = data.substr(colon + 1, data.find(':', colon + 1) - colon - 1);
     for (std::size_t b = 0; b <= actors.size();) {
@@ -542,7 +543,7 @@ public:
     void read(Draft& d) {
         Token t = lexer_.next();
         if (t.kind != Tok::Journey) {
-            fail(t, "not a Mermaid journey diagram: the first statement must be 'journey'");
+            fail(t, i18n::tr("not a Mermaid journey diagram: the first statement must be 'journey'"));
             return;
         }
         for (Tok previous = t.kind; (t = lexer_.next()).kind != Tok::End && problems_.size() < kMaxProblems; previous = t.kind) {
@@ -581,18 +582,21 @@ private:
         case Tok::TaskName: return task(t, d);
         case Tok::TaskData:
             if (previous == Tok::Section)
-                return fail(t, "Mermaid read " + quoted(section_) + " as a section name and does not expect ':' after it: "
-                               "a section name cannot contain ':' (write #58;), and a task name cannot start with the word "
-                               "'section' (write its first letter as #115;)");
-            return fail(t, "a task needs a name before ':' (write 'Task name: 5: Actor')");
-        case Tok::Colon: return fail(t, "a task needs a name before ':' (write 'Task name: 5: Actor')");
+                return fail(t, i18n::trf("Mermaid read {section} as a section name and does not expect ':' after it: "
+                                         "a section name cannot contain ':' (write #58;), and a task name cannot start with the word "
+                                         "'section' (write its first letter as #115;)",
+                                         {{"section", quoted(section_)}}));
+            return fail(t, i18n::tr("a task needs a name before ':' (write 'Task name: 5: Actor')"));
+        case Tok::Colon: return fail(t, i18n::tr("a task needs a name before ':' (write 'Task name: 5: Actor')"));
         case Tok::Invalid:
-            return fail(t, "';' ends the text before it in Mermaid: it cannot start a line or follow a score; "
-                           "write #59; for a ';' in a name");
+            return fail(t, i18n::tr("';' ends the text before it in Mermaid: it cannot start a line or follow a score; "
+                                    "write #59; for a ';' in a name"));
         case Tok::Journey:
-            return fail(t, quoted(t.text) + " is Mermaid's keyword and may only start the diagram; to begin a task with "
-                           "the word, write its first letter as an entity code: '#" +
-                               std::to_string(static_cast<unsigned char>(t.text[0])) + ";" + std::string(t.text.substr(1)) + "'");
+            return fail(t, i18n::trf("{word} is Mermaid's keyword and may only start the diagram; to begin a task with "
+                                     "the word, write its first letter as an entity code: {code}",
+                                     {{"code", "'#" + std::to_string(static_cast<unsigned char>(t.text[0])) + ";" +
+                                                   std::string(t.text.substr(1)) + "'"},
+                                      {"word", quoted(t.text)}}));
         case Tok::Truncated: return fail(t, truncated_message(t));
         }
         return true;
@@ -611,8 +615,8 @@ private:
     }
 
     static std::string truncated_message(const Token& t) {
-        if (t.text.substr(t.text.size() - 1) == "{") return quoted(t.text) + " is not closed: Mermaid needs a '}' after the description";
-        return quoted(t.text) + " needs its text on the same line; Mermaid rejects it at the end of the diagram";
+        if (t.text.substr(t.text.size() - 1) == "{") return i18n::trf("{word} is not closed: Mermaid needs a '}' after the description", {{"word", quoted(t.text)}});
+        return i18n::trf("{word} needs its text on the same line; Mermaid rejects it at the end of the diagram", {{"word", quoted(t.text)}});
     }
 
     bool task(const Token& name, Draft& d) {
@@ -636,9 +640,10 @@ private:
         }
         // The character that ended the name says why no score follows it.
         const char stop = name.text.data()[name.text.size()];
-        std::string why = "task " + quoted(task.name) + " has no score: Mermaid expects 'name: score: actors', e.g. 'Make tea: 5: Me'";
-        if (stop == '#') why = "task " + quoted(task.name) + " has no score: '#' starts a comment in Mermaid; write #35; for a '#' in a name";
-        if (stop == ';') why = "task " + quoted(task.name) + " has no score: ';' ends the text in Mermaid; write #59; for a ';' in a name";
+        const char* key = stop == '#'   ? "task {task} has no score: '#' starts a comment in Mermaid; write #35; for a '#' in a name"
+                          : stop == ';' ? "task {task} has no score: ';' ends the text in Mermaid; write #59; for a ';' in a name"
+                                        : "task {task} has no score: Mermaid expects 'name: score: actors', e.g. 'Make tea: 5: Me'";
+        std::string why = i18n::trf(key, {{"task", quoted(task.name)}});
         problems_.push_back({name.line, 0, std::move(why)});
         return data.kind == Tok::Newline || data.kind == Tok::End;
     }
@@ -742,8 +747,8 @@ MermaidImport import_mermaid(std::string_view bytes) {
     source = strip_comment_lines(source);
     if (source.text.substr(0, 7) != "journey") {   // Mermaid's detector: /^\s*journey/
         result.problems.push_back({source.line_at(0), 0,
-                                   source.text.empty() ? "the text is empty: a Mermaid journey diagram starts with the line 'journey'"
-                                                       : "not a Mermaid journey diagram: the first statement must be 'journey' (lower case)"});
+                                   i18n::tr(source.text.empty() ? "the text is empty: a Mermaid journey diagram starts with the line 'journey'"
+                                                                : "not a Mermaid journey diagram: the first statement must be 'journey' (lower case)")});
         return result;
     }
     source = encode_entities(source);

@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 
+#include "i18n/i18n.h"
 #include "io/map_json.h"
 
 namespace jm {
@@ -58,20 +59,20 @@ std::string migrate_0_to_1(json& doc) {
     out["id"] = doc.contains("id") ? doc["id"] : json(content_id(doc));
     out["title"] = doc.contains("name") ? doc["name"] : json("Untitled journey");
     json stages = doc.value("stages", json::array());
-    if (!stages.is_array()) return "\"stages\" is not a list";
+    if (!stages.is_array()) return i18n::trf("\"{field}\" is not a list", {{"field", "stages"}});
     std::map<std::string, std::size_t> stage_at;
     for (std::size_t i = 0; i < stages.size(); ++i) {
-        if (!stages[i].is_object()) return "stage " + std::to_string(i) + " is not an object";
+        if (!stages[i].is_object()) return i18n::trf("stage {index} is not an object", {{"index", std::to_string(i)}});
         if (stages[i].contains("id") && stages[i]["id"].is_string()) stage_at[stages[i]["id"].get<std::string>()] = i;
         stages[i]["touchpoints"] = json::array();
     }
     json tps = doc.value("touchpoints", json::array());
-    if (!tps.is_array()) return "\"touchpoints\" is not a list";
+    if (!tps.is_array()) return i18n::trf("\"{field}\" is not a list", {{"field", "touchpoints"}});
     for (std::size_t i = 0; i < tps.size(); ++i) {
         json tp = tps[i];
-        if (!tp.is_object() || !tp.contains("stage") || !tp["stage"].is_string()) return "touchpoint " + std::to_string(i) + " names no stage";
+        if (!tp.is_object() || !tp.contains("stage") || !tp["stage"].is_string()) return i18n::trf("touchpoint {index} names no stage", {{"index", std::to_string(i)}});
         auto it = stage_at.find(tp["stage"].get<std::string>());
-        if (it == stage_at.end()) return "touchpoint " + std::to_string(i) + " names an unknown stage \"" + tp["stage"].get<std::string>() + "\"";
+        if (it == stage_at.end()) return i18n::trf("touchpoint {index} names an unknown stage \"{stage}\"", {{"index", std::to_string(i)}, {"stage", tp["stage"].get<std::string>()}});
         tp.erase("stage");
         if (tp.contains("emotion")) tp["emotion"] = emotion_0_to_1(tp["emotion"]);
         stages[it->second]["touchpoints"].push_back(tp);
@@ -105,7 +106,7 @@ std::string migrate_to_current(json& doc, int from) {
         std::string why;
         switch (v) {
             case 0: why = migrate_0_to_1(doc); break;
-            default: why = "no upgrade from version " + std::to_string(v); break;
+            default: why = i18n::trf("no upgrade from version {version}", {{"version", std::to_string(v)}}); break;
         }
         if (!why.empty()) return why;
     }

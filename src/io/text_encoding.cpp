@@ -1,5 +1,6 @@
 #include "io/text_encoding.h"
 
+#include "i18n/i18n.h"
 #include "io/limits.h"
 
 #include <algorithm>
@@ -90,7 +91,7 @@ std::string cp1252_to_utf8(std::string_view s) {
 }
 
 std::string position(std::string_view bytes, std::size_t offset) {
-    return "line " + std::to_string(line_of(bytes, offset)) + ", byte offset " + std::to_string(offset);
+    return i18n::trf("line {line}, byte offset {offset}", {{"line", std::to_string(line_of(bytes, offset))}, {"offset", std::to_string(offset)}});
 }
 
 }  // namespace
@@ -125,7 +126,8 @@ std::size_t first_invalid_utf8(std::string_view bytes) {
 DecodedText decode_imported_text(std::string_view bytes) {
     DecodedText d;
     if (const char* order = utf16_byte_order(bytes)) {
-        d.problem = std::string("the file is UTF-16 text (") + order + "), which this program does not read: " + kSaveAsUtf8;
+        d.problem = i18n::trf("the file is UTF-16 text ({byte_order}), which this program does not read: {advice}",
+                              {{"byte_order", i18n::tr(order)}, {"advice", i18n::tr(kSaveAsUtf8)}});
         return d;
     }
     const std::size_t invalid = first_invalid_utf8(bytes);
@@ -140,19 +142,29 @@ DecodedText decode_imported_text(std::string_view bytes) {
     while (not_cp1252 < bytes.size() && is_cp1252_text_byte(static_cast<unsigned char>(bytes[not_cp1252]))) ++not_cp1252;
     if (not_cp1252 == bytes.size()) {
         d.utf8 = cp1252_to_utf8(bytes);
-        d.notice = "read as Windows-1252: the file is not UTF-8 (byte " + hex_byte(bad) + " at " + position(bytes, invalid) +
-                   " is not), and every byte of it is a Windows-1252 character, as older spreadsheets in Spanish and "
-                   "Portuguese write. Check that accented letters look right; to avoid this, save the file as UTF-8.";
+        d.notice = i18n::trf("read as Windows-1252: the file is not UTF-8 (byte {byte} at {position} is not), and every byte of it "
+                             "is a Windows-1252 character, as older spreadsheets in Spanish and Portuguese write. Check that "
+                             "accented letters look right; to avoid this, save the file as UTF-8.",
+                             {{"byte", hex_byte(bad)}, {"position", position(bytes, invalid)}});
         return d;
     }
     const auto other = static_cast<unsigned char>(bytes[not_cp1252]);
-    const std::string why_not_cp1252 = other < 0x20 || other == 0x7F ? "is a control character, not text"
-                                                                      : "has no character in Windows-1252";
-    d.problem = "the file is not UTF-8 text: byte " + hex_byte(bad) + " at byte offset " + std::to_string(invalid) +
-                " is not part of a UTF-8 character";
-    if (not_cp1252 == invalid) d.problem += ", and it " + why_not_cp1252 + " either";
-    else d.problem += "; nor is the file Windows-1252 (byte " + hex_byte(other) + " at " + position(bytes, not_cp1252) + " " + why_not_cp1252 + ")";
-    d.problem += ". If it is a text file, " + std::string(kSaveAsUtf8);
+    const bool control = other < 0x20 || other == 0x7F;
+    // Whole sentences, one per case, so each translates as a sentence.
+    const char* key =
+        not_cp1252 == invalid
+            ? (control ? "the file is not UTF-8 text: byte {byte} at byte offset {offset} is not part of a UTF-8 character, "
+                         "and it is a control character, not text either. If it is a text file, {advice}"
+                       : "the file is not UTF-8 text: byte {byte} at byte offset {offset} is not part of a UTF-8 character, "
+                         "and it has no character in Windows-1252 either. If it is a text file, {advice}")
+            : (control ? "the file is not UTF-8 text: byte {byte} at byte offset {offset} is not part of a UTF-8 character; "
+                         "nor is the file Windows-1252 (byte {other} at {position} is a control character, not text). "
+                         "If it is a text file, {advice}"
+                       : "the file is not UTF-8 text: byte {byte} at byte offset {offset} is not part of a UTF-8 character; "
+                         "nor is the file Windows-1252 (byte {other} at {position} has no character in Windows-1252). "
+                         "If it is a text file, {advice}");
+    d.problem = i18n::trf(key, {{"byte", hex_byte(bad)}, {"offset", std::to_string(invalid)}, {"other", hex_byte(other)},
+                                {"position", position(bytes, not_cp1252)}, {"advice", i18n::tr(kSaveAsUtf8)}});
     return d;
 }
 

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "i18n/i18n.h"
+
 namespace jm {
 
 struct TextProblem {
@@ -13,8 +15,8 @@ struct TextProblem {
 
     // "line 7" for a whole line, "row 3, column 8" for a CSV cell.
     std::string where() const {
-        if (column > 0) return "row " + std::to_string(line) + ", column " + std::to_string(column);
-        return "line " + std::to_string(line);
+        if (column > 0) return i18n::trf("row {row}, column {column}", {{"row", std::to_string(line)}, {"column", std::to_string(column)}});
+        return i18n::trf("line {line}", {{"line", std::to_string(line)}});
     }
 };
 

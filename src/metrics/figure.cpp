@@ -2,13 +2,15 @@
 
 #include <cmath>
 
+#include "i18n/i18n.h"
+
 namespace jm {
 
 Figure make_figure(double value, double base, const char* formula, const char* unit) {
     if (std::isnan(value) || std::isnan(base))
-        return unavailable_figure("result is undefined (not a number)", base, formula, unit);
+        return unavailable_figure(i18n::tr("result is undefined (not a number)"), base, formula, unit);
     if (!std::isfinite(value) || !std::isfinite(base))
-        return unavailable_figure("result too large to represent", base, formula, unit);
+        return unavailable_figure(i18n::tr("result too large to represent"), base, formula, unit);
     Figure f;
     f.value = value;
     f.base = base;

@@ -1,12 +1,11 @@
 #include "metrics/funnel.h"
 
+#include "i18n/i18n.h"
 #include "metrics/text_format.h"
 
 namespace jm {
 
 namespace {
-
-std::string quoted(const Stage& s) { return "'" + s.name + "'"; }
 
 // Conversion between two adjacent stages' counts, or why there is none.
 Figure conversion_between(const Map& map, int stage, std::optional<std::int64_t> before,
@@ -14,12 +13,23 @@ Figure conversion_between(const Map& map, int stage, std::optional<std::int64_t>
     const Stage& prev = map.stages[stage - 1];
     const Stage& cur = map.stages[stage];
     const double base = before ? static_cast<double>(*before) : 0;
-    if (!before) return unavailable_figure("no funnel count for " + quoted(prev), 0, kConversionFormula, "%");
-    if (!here) return unavailable_figure("no funnel count for " + quoted(cur), base, kConversionFormula, "%");
-    if (*before == 0) return unavailable_figure("zero customers entered " + quoted(prev), 0, kConversionFormula, "%");
+    // Stage names are the user's: each goes last among the arguments, or (two of
+    // them) in trf_once, so that a "{count}" in a name stays as typed.
+    if (!before)
+        return unavailable_figure(i18n::trf("no funnel count for '{stage}'", {{"stage", prev.name}}), 0,
+                                  kConversionFormula, "%");
+    if (!here)
+        return unavailable_figure(i18n::trf("no funnel count for '{stage}'", {{"stage", cur.name}}), base,
+                                  kConversionFormula, "%");
+    if (*before == 0)
+        return unavailable_figure(i18n::trf("zero customers entered '{stage}'", {{"stage", prev.name}}), 0,
+                                  kConversionFormula, "%");
     if (*here > *before)
-        return unavailable_figure(quoted(cur) + " (" + format_count(*here) + ") > " + quoted(prev) + " (" +
-                                      format_count(*before) + ")",
+        return unavailable_figure(trf_once("'{stage}' ({count}) > '{other}' ({other_count})",
+                                           {{"stage", cur.name},
+                                            {"count", format_count(*here)},
+                                            {"other", prev.name},
+                                            {"other_count", format_count(*before)}}),
                                   base, kConversionFormula, "%");
     return make_figure(100.0 * static_cast<double>(*here) / static_cast<double>(*before), base, kConversionFormula, "%");
 }
@@ -50,9 +60,10 @@ FunnelMetrics funnel_metrics(const Map& map) {
         step.count = usable_count(stage.funnel_count);
         step.count_previous = usable_count(stage.funnel_count_previous);
         if (stage.funnel_count && *stage.funnel_count < 0)
-            step.anomaly = quoted(stage) + " has a negative count (" + format_count(*stage.funnel_count) + ")";
+            step.anomaly = i18n::trf("'{stage}' has a negative count ({count})",
+                                     {{"count", format_count(*stage.funnel_count)}, {"stage", stage.name}});
         if (i == 0) {
-            step.conversion = unavailable_figure("first stage: nothing before it", 0, kConversionFormula, "%");
+            step.conversion = unavailable_figure(i18n::tr("first stage: nothing before it"), 0, kConversionFormula, "%");
         } else {
             step.conversion = conversion_between(map, i, f.steps[i - 1].count, step.count);
             set_previous(step.conversion,
@@ -61,9 +72,12 @@ FunnelMetrics funnel_metrics(const Map& map) {
         }
         step.drop_off = drop_off_from(step.conversion);
         if (step.count && last_counted >= 0 && *step.count > *f.steps[last_counted].count)
-            step.anomaly = quoted(stage) + " has more customers (" + format_count(*step.count) + ") than " +
-                           quoted(map.stages[last_counted]) + " before it (" +
-                           format_count(*f.steps[last_counted].count) + "): check the counts or the stage order";
+            step.anomaly = trf_once("'{stage}' has more customers ({count}) than '{other}' before it ({other_count}): "
+                                    "check the counts or the stage order",
+                                    {{"stage", stage.name},
+                                     {"count", format_count(*step.count)},
+                                     {"other", map.stages[last_counted].name},
+                                     {"other_count", format_count(*f.steps[last_counted].count)}});
         if (step.count) last_counted = i;
         if (!step.anomaly.empty()) ++f.anomalies;
     }
@@ -74,7 +88,7 @@ FunnelMetrics funnel_metrics(const Map& map) {
             f.last_stage = i;
         }
     if (f.first_stage < 0) {
-        f.overall = unavailable_figure("no stage has a funnel count", 0, kOverallFormula, "%");
+        f.overall = unavailable_figure(i18n::tr("no stage has a funnel count"), 0, kOverallFormula, "%");
         return f;
     }
     const std::int64_t first = *f.steps[f.first_stage].count, last = *f.steps[f.last_stage].count;
@@ -83,13 +97,17 @@ FunnelMetrics funnel_metrics(const Map& map) {
     const Stage& a = map.stages[f.first_stage];
     const Stage& b = map.stages[f.last_stage];
     if (f.first_stage == f.last_stage)
-        f.overall = unavailable_figure("only " + quoted(a) + " has a funnel count", static_cast<double>(first),
-                                       kOverallFormula, "%");
+        f.overall = unavailable_figure(i18n::trf("only '{stage}' has a funnel count", {{"stage", a.name}}),
+                                       static_cast<double>(first), kOverallFormula, "%");
     else if (first == 0)
-        f.overall = unavailable_figure("zero customers entered " + quoted(a), 0, kOverallFormula, "%");
+        f.overall = unavailable_figure(i18n::trf("zero customers entered '{stage}'", {{"stage", a.name}}), 0,
+                                       kOverallFormula, "%");
     else if (last > first)
-        f.overall = unavailable_figure(quoted(b) + " (" + format_count(last) + ") > " + quoted(a) + " (" +
-                                           format_count(first) + ")",
+        f.overall = unavailable_figure(trf_once("'{stage}' ({count}) > '{other}' ({other_count})",
+                                                {{"stage", b.name},
+                                                 {"count", format_count(last)},
+                                                 {"other", a.name},
+                                                 {"other_count", format_count(first)}}),
                                        static_cast<double>(first), kOverallFormula, "%");
     else
         f.overall = make_figure(100.0 * static_cast<double>(last) / static_cast<double>(first),

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "i18n/i18n.h"
 #include "metrics/metrics.h"
 #include "metrics/saturating.h"
 #include "metrics/text_format.h"
@@ -41,27 +42,32 @@ HotspotFactors touchpoint_factors(const TouchpointInputs& in, const ReachScale& 
     return f;
 }
 
-std::string answers(const Figure& f) {
+// "NPS -40 from 25 answers" ({count}, not trn's {n}: answer counts may pass 2^53,
+// where a double loses digits).
+std::string survey_fact(const char* metric, const std::string& value, const Figure& f) {
     const std::int64_t n = count_from_double(f.base);
-    return " from " + format_count(n) + (n == 1 ? " answer" : " answers");
+    return i18n::trn("{metric} {value} from {count} answers", n, {{"value", value}, {"count", format_count(n)}, {"metric", metric}});
 }
 
 // "NPS -40 from 25 answers, CSAT 40% from 10 answers", or "no survey answers".
-std::string survey_part(const SurveyFigures& s) {
-    std::string out;
-    auto add = [&](const std::string& part) { out += (out.empty() ? "" : ", ") + part; };
-    if (s.nps.value) add("NPS " + format_fixed(*s.nps.value, 0) + answers(s.nps));
-    if (s.csat.value) add("CSAT " + format_fixed(*s.csat.value, 0) + "%" + answers(s.csat));
-    if (s.ces_ease.value) add("CES ease " + format_fixed(*s.ces_ease.value, 0) + "/100" + answers(s.ces_ease));
-    return out.empty() ? "no survey answers" : out;
+void add_survey_facts(const SurveyFigures& s, std::vector<std::string>& facts) {
+    const std::size_t before = facts.size();
+    if (s.nps.value) facts.push_back(survey_fact("NPS", format_fixed(*s.nps.value, 0), s.nps));
+    if (s.csat.value) facts.push_back(survey_fact("CSAT", with_unit(format_fixed(*s.csat.value, 0), "%"), s.csat));
+    if (s.ces_ease.value)
+        facts.push_back(survey_fact(i18n::tr("CES ease"), format_fixed(*s.ces_ease.value, 0) + "/100", s.ces_ease));
+    if (facts.size() == before) facts.push_back(i18n::tr("no survey answers"));
 }
 
-std::string personas_part(int personas, int decision_makers) {
-    if (personas == 0) return "no volume or personas";
-    std::string out = "involves " + std::to_string(personas) + (personas == 1 ? " persona" : " personas");
-    if (decision_makers > 0)
-        out += " (" + std::to_string(decision_makers) + (decision_makers == 1 ? " decision maker)" : " decision makers)");
-    return out;
+std::string personas_fact(int personas, int decision_makers) {
+    if (personas == 0) return i18n::tr("no volume or personas");
+    // Counts as std::to_string writes them (no separators), as they always were.
+    const std::string involves = i18n::trn("involves {count} personas", personas, {{"count", std::to_string(personas)}});
+    if (decision_makers == 0) return involves;
+    return i18n::trf("{personas} ({decision_makers})",
+                     {{"personas", involves},
+                      {"decision_makers", i18n::trn("{count} decision makers", decision_makers,
+                                                    {{"count", std::to_string(decision_makers)}})}});
 }
 
 bool is_decision_maker(const Persona& p) {
@@ -200,9 +206,16 @@ void rank_hotspots(const Map& map, const HotspotInputs& inputs, std::size_t limi
 std::string touchpoint_why(const Map& map, const MapMetrics& m, std::size_t g) {
     const TouchpointMetrics& tm = m.touchpoints.at(g);
     const Touchpoint& tp = map.stages.at(tm.stage).touchpoints.at(tm.index);
-    std::string why = "friction " + std::to_string(tp.friction) + "/5, emotion " +
-                      (tp.emotion > 0 ? "+" : "") + std::to_string(tp.emotion) + ", " + survey_part(tm.survey()) + ", ";
-    if (tp.volume && *tp.volume >= 0) return why + "reaches " + format_count(*tp.volume) + (*tp.volume == 1 ? " customer" : " customers");
+    std::vector<std::string> facts;
+    facts.push_back(i18n::trf("friction {value}/5", {{"value", std::to_string(tp.friction)}}));
+    std::string emotion = std::to_string(tp.emotion);
+    if (tp.emotion > 0) emotion.insert(emotion.begin(), '+');
+    facts.push_back(i18n::trf("emotion {value}", {{"value", emotion}}));
+    add_survey_facts(tm.survey(), facts);
+    if (tp.volume && *tp.volume >= 0) {
+        facts.push_back(i18n::trn("reaches {count} customers", *tp.volume, {{"count", format_count(*tp.volume)}}));
+        return join_list(facts);
+    }
     int personas = 0, decision_makers = 0;
     for (std::size_t i = 0; i < tp.persona_ids.size(); ++i) {
         const Persona* p = find_persona(map, tp.persona_ids[i]);
@@ -212,25 +225,32 @@ std::string touchpoint_why(const Map& map, const MapMetrics& m, std::size_t g) {
         ++personas;
         decision_makers += is_decision_maker(*p);
     }
-    return why + personas_part(personas, decision_makers);
+    facts.push_back(personas_fact(personas, decision_makers));
+    return join_list(facts);
 }
 
 std::string stage_why(const Map& map, const MapMetrics& m, int s) {
     const StageMetrics& sm = m.stages.at(s);
     const RollupMetrics& r = sm.rollup;
-    std::string why;
+    std::vector<std::string> facts;
     if (r.touchpoints == 0) {
-        why = m.persona_filter.empty() ? "no touchpoints" : "no touchpoints for this persona";
+        facts.push_back(i18n::tr(m.persona_filter.empty() ? "no touchpoints" : "no touchpoints for this persona"));
     } else {
-        why = "mean friction " + format_fixed(*r.mean_friction.value, 1) + "/5 over " + format_count(r.touchpoints) +
-              (r.touchpoints == 1 ? " touchpoint" : " touchpoints") + ", mean emotion " +
-              format_delta(*r.mean_emotion.value, 1);
+        facts.push_back(i18n::trn("mean friction {value}/5 over {count} touchpoints, mean emotion {emotion}",
+                                  r.touchpoints,
+                                  {{"value", format_fixed(*r.mean_friction.value, 1)},
+                                   {"count", format_count(r.touchpoints)},
+                                   {"emotion", format_delta(*r.mean_emotion.value, 1)}}));
     }
-    why += ", " + survey_part(r.survey) + ", ";
+    add_survey_facts(r.survey, facts);
     const Stage& stage = map.stages.at(s);
-    if (stage.funnel_count && *stage.funnel_count >= 0) return why + format_count(*stage.funnel_count) + " customers entering";
-    if (r.volume) return why + "touchpoint volume " + format_count(*r.volume);
-    return why + personas_part(sm.personas, sm.decision_makers);
+    if (stage.funnel_count && *stage.funnel_count >= 0)
+        facts.push_back(i18n::trf("{count} customers entering", {{"count", format_count(*stage.funnel_count)}}));
+    else if (r.volume)
+        facts.push_back(i18n::trf("touchpoint volume {count}", {{"count", format_count(*r.volume)}}));
+    else
+        facts.push_back(personas_fact(sm.personas, sm.decision_makers));
+    return join_list(facts);
 }
 
 }  // namespace jm

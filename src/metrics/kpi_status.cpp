@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "i18n/i18n.h"
+
 namespace jm {
 
 namespace {
@@ -12,8 +14,9 @@ std::optional<double> finite(const std::optional<double>& v) {
 }
 
 // Why a value `finite` dropped is missing: not given, or not a finite number.
-std::string missing_reason(const std::optional<double>& v, const char* name) {
-    return v ? std::string(name) + " is not a finite number" : "no " + std::string(name);
+// `not_finite` and `missing` are the two sentences for the value in question.
+std::string missing_reason(const std::optional<double>& v, const char* not_finite, const char* missing) {
+    return i18n::tr(v ? not_finite : missing);
 }
 
 // current - target, or why not. Two finite values can still be too far apart:
@@ -22,11 +25,11 @@ void set_gap(KpiMetrics& m, const std::optional<double>& current, const std::opt
     if (!current) {
         m.gap_unavailable = m.value.unavailable;
     } else if (!finite(target)) {
-        m.gap_unavailable = missing_reason(target, "target");
+        m.gap_unavailable = missing_reason(target, "target is not a finite number", "no target");
     } else if (const double gap = *current - *target; std::isfinite(gap)) {
         m.gap = gap;
     } else {
-        m.gap_unavailable = "current - target too large to represent";
+        m.gap_unavailable = i18n::tr("current - target too large to represent");
     }
 }
 
@@ -56,7 +59,8 @@ KpiMetrics kpi_metrics(const Kpi& kpi, int stage, int index) {
     m.index = index;
     const auto current = finite(kpi.current);
     m.value = current ? make_figure(*current, 0, kKpiFormula, "")
-                      : unavailable_figure(missing_reason(kpi.current, "current value"), 0, kKpiFormula, "");
+                      : unavailable_figure(missing_reason(kpi.current, "current value is not a finite number", "no current value"),
+                                           0, kKpiFormula, "");
     set_previous(m.value, finite(kpi.previous));
     m.target = finite(kpi.target);
     set_gap(m, current, kpi.target);

@@ -1,5 +1,6 @@
 #include "metrics/rollup.h"
 
+#include "i18n/i18n.h"
 #include "metrics/saturating.h"
 
 namespace jm {
@@ -55,8 +56,8 @@ RollupMetrics RollupAccumulator::finish() const {
         r.mean_friction = make_figure(friction_sum_ / n, n, kMeanFrictionFormula, "/5");
         r.mean_emotion = make_figure(emotion_sum_ / n, n, kMeanEmotionFormula, "");
     } else {
-        r.mean_friction = unavailable_figure("no touchpoints", 0, kMeanFrictionFormula, "/5");
-        r.mean_emotion = unavailable_figure("no touchpoints", 0, kMeanEmotionFormula, "");
+        r.mean_friction = unavailable_figure(i18n::tr("no touchpoints"), 0, kMeanFrictionFormula, "/5");
+        r.mean_emotion = unavailable_figure(i18n::tr("no touchpoints"), 0, kMeanEmotionFormula, "");
     }
     if (with_volume_ > 0) r.volume = volume_sum_;
     r.touchpoints_with_volume = with_volume_;

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "i18n/i18n.h"
 #include "metrics/saturating.h"
 
 namespace jm {
@@ -176,7 +177,7 @@ Figure figure_of(const std::optional<double>& value, SurveyGap gap, std::int64_t
                  const char* unit, const std::optional<double>& previous) {
     const double base = static_cast<double>(n);
     Figure f = value ? make_figure(*value, base, formula, unit)
-                     : unavailable_figure(survey_gap_reason(gap), base, formula, unit);
+                     : unavailable_figure(i18n::tr(survey_gap_reason(gap)), base, formula, unit);
     set_previous(f, previous);
     return f;
 }

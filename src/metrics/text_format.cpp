@@ -1,7 +1,10 @@
 #include "metrics/text_format.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+
+#include "i18n/i18n.h"
 
 namespace jm {
 
@@ -65,12 +68,12 @@ std::string format_count(std::int64_t n) {
     std::string digits = std::to_string(n < 0 ? -(n + 1) + 1ULL : static_cast<unsigned long long>(n));
     std::string out = n < 0 ? "-" : "";
     out += group_thousands(digits);
-    return out;
+    return i18n::localize_number(out);
 }
 
 std::string format_fixed(double v, int decimals) {
-    if (!std::isfinite(v)) return "n/a";
-    if (std::fabs(v) >= kPlainLimit) return format_huge(v);
+    if (!std::isfinite(v)) return i18n::tr("n/a");
+    if (std::fabs(v) >= kPlainLimit) return i18n::localize_number(format_huge(v));
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v));
     std::string s(buf);
@@ -81,25 +84,60 @@ std::string format_fixed(double v, int decimals) {
     std::string out = v < 0 && !zero ? "-" : "";
     out += group_thousands(int_part);
     out += frac;
-    return out;
+    return i18n::localize_number(out);
 }
 
 std::string format_plain(double v) {
-    if (!std::isfinite(v)) return "n/a";
-    if (std::fabs(v) >= kPlainLimit) return format_huge(v);
+    if (!std::isfinite(v)) return i18n::tr("n/a");
+    if (std::fabs(v) >= kPlainLimit) return i18n::localize_number(format_huge(v));
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.4f", v);
     std::string s(buf);
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
     if (s == "-0") s = "0";
-    return s;
+    return i18n::localize_number(s);
 }
 
 std::string format_delta(double v, int decimals) {
     std::string s = format_fixed(v, decimals);
     if (s.find_first_not_of("0.,") == std::string::npos) return s;
     return v > 0 ? "+" + s : s;
+}
+
+std::string with_unit(const std::string& number, std::string_view unit) {
+    if (unit == "%") return i18n::trf("{value}%", {{"value", number}});
+    return number + std::string(unit);
+}
+
+std::string trf_once(const char* key, i18n::Args args) {
+    const std::string_view text = i18n::tr(key);
+    std::string out;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t open = text.find('{', at);
+        if (open == std::string_view::npos) break;
+        const std::size_t close = text.find('}', open);
+        if (close == std::string_view::npos) break;
+        const std::string_view name = text.substr(open + 1, close - open - 1);
+        const auto arg = std::find_if(args.begin(), args.end(), [&](const auto& a) { return name == a.first; });
+        out.append(text.substr(at, open - at));
+        if (arg == args.end()) {
+            out += '{';   // not one of ours: kept, and the scan goes on after the brace
+            at = open + 1;
+            continue;
+        }
+        out += arg->second;
+        at = close + 1;
+    }
+    out.append(text.substr(std::min(at, text.size())));
+    return out;
+}
+
+std::string join_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out = out.empty() ? item : i18n::trf("{list}, {item}", {{"list", out}, {"item", item}});
+    return out;
 }
 
 std::size_t display_width(std::string_view utf8) {

@@ -2,6 +2,7 @@
 // rename in place. Each visible card and header is an ImGui item (an invisible
 // button with the item's id pushed), so ImGui does hover, click, double-click
 // and drag, and browser tests can find them by label.
+#include "i18n/i18n.h"
 #include "ui/canvas.h"
 
 #include <algorithm>
@@ -102,7 +103,7 @@ struct Canvas {
     void card_item(int s, int i) {
         const Touchpoint& t = st.doc.map.stages[s].touchpoints[i];
         ImGui::PushID(t.id.c_str());
-        std::string label = (t.title.empty() ? std::string("(untitled)") : t.title) + "##card";
+        std::string label = (t.title.empty() ? std::string(i18n::tr("(untitled)")) : t.title) + "##card";
         item(label.c_str(), st.layout.card(s, i));
         card_behaviour(t.id);
         if (ImGui::IsItemActive()) held_card() = t.id;
@@ -140,13 +141,14 @@ struct Canvas {
             }
             return;
         }
+        const std::string add_card_label = std::string("+ ") + i18n::tr("Add touchpoint") + "##add-card";
         for (int s = 0; s < L.stage_count(); ++s) {
             if (!L.stage_column(s).overlaps(vis)) continue;
             const Stage& stage = map.stages[s];
             auto [first, last] = L.visible_cards(s, vis.min.y, vis.max.y);
             for (int i = first; i < last && i < static_cast<int>(stage.touchpoints.size()); ++i) card_item(s, i);
             ImGui::PushID(stage.id.c_str());
-            if (item("+ Add touchpoint##add-card", L.add_card_button(s))) add_touchpoint(st, stage.id);
+            if (item(add_card_label.c_str(), L.add_card_button(s))) add_touchpoint(st, stage.id);
             ImGui::PopID();
         }
     }
@@ -191,10 +193,10 @@ struct Canvas {
         ImGui::TextUnformatted(t->title.c_str());
         ImGui::PopFont();
         if (!t->description.empty()) ImGui::TextUnformatted(t->description.c_str());
-        ImGui::Text("Channel: %s   Owner: %s", t->channel.empty() ? "-" : t->channel.c_str(), t->owner.empty() ? "-" : t->owner.c_str());
-        ImGui::Text("Friction %d / 5   Emotion %+d", t->friction, t->emotion);
-        for (const auto& pain : t->pains) ImGui::BulletText("Pain: %s", pain.c_str());
-        for (const auto& idea : t->opportunities) ImGui::BulletText("Idea: %s", idea.c_str());
+        ImGui::Text(i18n::tr("Channel: %s   Owner: %s"), t->channel.empty() ? "-" : t->channel.c_str(), t->owner.empty() ? "-" : t->owner.c_str());
+        ImGui::Text(i18n::tr("Friction %d / 5   Emotion %+d"), t->friction, t->emotion);
+        for (const auto& pain : t->pains) ImGui::BulletText(i18n::tr("Pain: %s"), pain.c_str());
+        for (const auto& idea : t->opportunities) ImGui::BulletText(i18n::tr("Idea: %s"), idea.c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
@@ -216,7 +218,7 @@ struct Canvas {
                 ImGui::PopID();
                 continue;
             }
-            std::string label = (stage.name.empty() ? std::string("(unnamed stage)") : stage.name) + "##stage";
+            std::string label = (stage.name.empty() ? std::string(i18n::tr("(unnamed stage)")) : stage.name) + "##stage";
             ImGui::SetNextItemAllowOverlap();   // the "+" between headers sits on top
             item(label.c_str(), sticky);
             if (ImGui::IsItemActivated()) {
@@ -242,8 +244,8 @@ struct Canvas {
         if (st.view.zoom >= kDetailZoom) {
             Rect add = L.add_stage_button();
             Rect sticky = {{add.min.x, top + add.min.y}, {add.max.x, top + add.max.y}};
-            if (item("+ Add stage##canvas", sticky)) add_stage(st, L.stage_count());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add a stage at the end");
+            if (item((std::string("+ ") + i18n::tr("Add stage") + "##canvas").c_str(), sticky)) add_stage(st, L.stage_count());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", i18n::tr("Add a stage at the end"));
         }
     }
 
@@ -252,13 +254,14 @@ struct Canvas {
         const auto& L = st.layout;
         const float r = 11;
         ImDrawList* dl = ImGui::GetWindowDrawList();
+        const std::string insert_label = std::string("+ ") + i18n::tr("Insert stage") + "##between";
         for (int s = 1; s < L.stage_count(); ++s) {
             float x = L.stage_column(s).min.x;
             Rect hit = {{x - r, top + L.header_height() - 2 * r - 4}, {x + r, top + L.header_height() - 4}};
             ImGui::PushID(s);
-            if (item("+ Insert stage##between", hit)) add_stage(st, s);
+            if (item(insert_label.c_str(), hit)) add_stage(st, s);
             bool hovered = ImGui::IsItemHovered();
-            if (hovered) ImGui::SetTooltip("Insert a stage here");
+            if (hovered) ImGui::SetTooltip("%s", i18n::tr("Insert a stage here"));
             ImGui::PopID();
             ImVec2 c = screen(hit.center());
             float radius = r * st.view.zoom;
@@ -278,16 +281,16 @@ struct Canvas {
         for (bool compact : {false, true}) {
             Rect r = card_detail_switch(st.layout, compact);
             Rect w = {corner + r.min, corner + r.max};
-            if (item(compact ? "Compact##card-detail" : "Full##card-detail", w)) {
+            if (item(compact ? i18n::tr("Compact##card-detail") : i18n::tr("Full##card-detail"), w)) {
                 MapInfo info = map_info(st.doc.map);
                 info.card_detail = compact ? CardDetail::Compact : CardDetail::Full;
-                st.doc.run(set_map_info(st.doc.map, info, compact ? "Card detail: compact" : "Card detail: full", ""));
+                st.doc.run(set_map_info(st.doc.map, info, compact ? i18n::tr("Card detail: compact") : i18n::tr("Card detail: full"), ""));
                 st.card_detail = info.card_detail;   // also when the map already had it (a mode had overridden it)
                 st.refresh_derived();
             }
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
-                ImGui::SetTooltip(compact ? "Compact: card titles and lane items stop after 3 lines with \xe2\x80\xa6"
-                                          : "Full: every text on the map shown whole; cards and rows grow to fit");
+                ImGui::SetTooltip("%s", compact ? i18n::tr("Compact: card titles and lane items stop after 3 lines with \xe2\x80\xa6")
+                                                : i18n::tr("Full: every text on the map shown whole; cards and rows grow to fit"));
         }
     }
 
@@ -303,13 +306,14 @@ struct Canvas {
         // it was: nothing was written); one the editor started (a new stage, Enter on a
         // selected stage) keeps what was typed. Handled before ImGui's own Escape, which
         // would put the old text back into the buffer.
-        if (ImGui::GetActiveID() == ImGui::GetID("Stage name##rename") && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+        const char* label = i18n::tr("Stage name##rename");
+        if (ImGui::GetActiveID() == ImGui::GetID(label) && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
             ImGui::ClearActiveID();
             if (st.rename_escape_cancels) st.renaming_stage.clear();
             else commit_rename_stage(st);
             return;
         }
-        bool enter = ImGui::InputText("Stage name##rename", &st.rename_buffer, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+        bool enter = ImGui::InputText(label, &st.rename_buffer, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
         if (enter) {
             commit_rename_stage(st);
         } else if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
@@ -336,9 +340,7 @@ struct Canvas {
             Rect slot = L.card(drop.stage, drop.index);
             float y = slot.min.y - L.metrics().card_gap / 2;
             dl->AddLine(screen({slot.min.x, y}), screen({slot.max.x, y}), pal.drop_target, 4.0f);
-            char buf[64];
-            std::snprintf(buf, sizeof buf, "Move %zu card%s", st.selection.touchpoints().size(), st.selection.touchpoints().size() == 1 ? "" : "s");
-            ImGui::SetTooltip("%s", buf);
+            ImGui::SetTooltip("%s", i18n::trn("Move {n} cards", static_cast<long long>(st.selection.touchpoints().size())).c_str());
         }
         if (st.drag.kind == DragState::Kind::Stage && st.drag.moved) {
             int index = L.stage_insert_index(world(io.MousePos).x);
@@ -390,7 +392,7 @@ void draw_canvas(EditorState& st) {
     dl->ChannelsSetCurrent(1);
     c.drag_feedback();
     if (st.doc.map.stages.empty()) {
-        const char* hint = "This map has no stages yet. Click + to add the first stage, or use File > New map for a template.";
+        const char* hint = i18n::tr("This map has no stages yet. Click + to add the first stage, or use File > New map for a template.");
         ImVec2 tsz = ImGui::CalcTextSize(hint);
         dl->AddText({origin.x + (size.x - tsz.x) / 2, origin.y + size.y / 2}, palette().card_muted, hint);
     }

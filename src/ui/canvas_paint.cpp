@@ -1,3 +1,4 @@
+#include "i18n/i18n.h"
 #include "ui/canvas_paint.h"
 
 #include <algorithm>
@@ -226,7 +227,7 @@ struct Painter {
                 Rect add = L.add_card_button(s);
                 if (add.overlaps(vis)) {
                     p.dl->AddRect(S(add.min), S(add.max), pal.grid_line, 6 * zoom, 0, 1.0f);
-                    text({S(add.min).x + 10 * zoom, S(add.min).y + 5 * zoom}, pal.card_muted, ICON_PLUS "  Add touchpoint");
+                    text({S(add.min).x + 10 * zoom, S(add.min).y + 5 * zoom}, pal.card_muted, i18n::tr(ICON_PLUS "  Add touchpoint"));
                 }
             }
         }
@@ -279,7 +280,7 @@ struct Painter {
             float x0 = cell.min.x + m.padding, x1 = cell.max.x - m.padding;
             float y0 = box.top + m.padding, mid = y0 + 34;
             if (tps.empty()) {
-                text(S({x0, y0 + 6}), pal.card_muted, "No touchpoints");
+                text(S({x0, y0 + 6}), pal.card_muted, i18n::tr("No touchpoints"));
                 continue;
             }
             double sum = 0;
@@ -289,9 +290,9 @@ struct Painter {
             double mean = n ? sum / n : 0;
             int level = static_cast<int>(std::lround(mean));
             p.dl->AddRectFilled(S({x0, y0}), S({x1, mid}), friction_color(level), 4 * zoom);
-            char buf[48];
-            std::snprintf(buf, sizeof buf, n ? "Mean friction %.1f / 5" : "No touchpoints for this persona", mean);
-            if (detailed()) text(S({x0 + 8, y0 + 7}), friction_text_color(level), buf);
+            if (detailed())
+                text(S({x0 + 8, y0 + 7}), friction_text_color(level),
+                     n ? i18n::trf("Mean friction {value} / 5", {{"value", i18n::number(mean, 1)}}) : std::string(i18n::tr("No touchpoints for this persona")));
             // One cell per touchpoint, in card order, when they fit.
             int count = static_cast<int>(tps.size());
             float cw = (x1 - x0) / count;
@@ -302,6 +303,7 @@ struct Painter {
                 p.dl->AddRectFilled(S({a + 1, mid + 6}), S({a + cw - 1, box.bottom - m.padding}),
                                    with_alpha(friction_color(tps[i].friction), alpha), 2 * zoom);
                 if (detailed() && cw * zoom > font) {
+                    char buf[16];
                     std::snprintf(buf, sizeof buf, "%d", tps[i].friction);
                     text(S({a + cw / 2 - 4, mid + 12}), with_alpha(friction_text_color(tps[i].friction), alpha), buf);
                 }
@@ -416,7 +418,7 @@ struct Painter {
             }
             if (!detailed()) continue;
             const float owner_y = top_world + L.header_owner_top();
-            std::string owner = st.owner.empty() ? "No owner" : st.owner;
+            std::string owner = st.owner.empty() ? std::string(i18n::tr("No owner")) : st.owner;
             draw_text_ellipsis(p.dl, font * 0.9f, S({tx, owner_y}), w, with_alpha(pal.header_text, 0.8f), owner);
             StageBadge badge = stage_badge(*p.st, s);
             draw_text_ellipsis(p.dl, font * 0.9f, S({tx, owner_y + 21}), w, badge.color, badge.text);
@@ -440,9 +442,14 @@ struct Painter {
             p.dl->AddRectFilled(a, b, on ? pal.selection : pal.lane_bg, 4 * zoom,
                                 half ? ImDrawFlags_RoundCornersRight : ImDrawFlags_RoundCornersLeft);
             p.dl->AddRect(a, b, pal.card_border, 4 * zoom, half ? ImDrawFlags_RoundCornersRight : ImDrawFlags_RoundCornersLeft);
-            const char* label = half ? "Compact" : "Full";
+            const char* label = half ? i18n::tr("Compact") : i18n::tr("Full");
             float size = font * 0.8f;
             ImVec2 tsz = canvas_font()->CalcTextSizeA(size, FLT_MAX, 0.0f, label);
+            const float room = b.x - a.x - 6 * zoom;   // a longer word (Spanish "Completo") is set smaller, never clipped
+            if (tsz.x > room && tsz.x > 0) {
+                size *= room / tsz.x;
+                tsz = canvas_font()->CalcTextSizeA(size, FLT_MAX, 0.0f, label);
+            }
             text({(a.x + b.x - tsz.x) / 2, (a.y + b.y - size) / 2}, on ? IM_COL32(255, 255, 255, 255) : pal.lane_label, label, size);
         }
     }
@@ -469,7 +476,7 @@ struct Painter {
             p.dl->AddLine({b.x, a.y}, b, pal.grid_line, 2.0f);
             const float label_size = std::max(font * 0.95f, kMinLabelPixels);
             draw_text_ellipsis(p.dl, label_size, {a.x + 10 * zoom, lane_label_y(box, label_size)}, (m.lane_label_width - 16) * zoom,
-                               pal.lane_label, lane_label(box.lane));
+                               pal.lane_label, i18n::tr(lane_label(box.lane)));
             if (detailed()) {
                 if (box.lane == Lane::Emotion) {
                     text({b.x - 26 * zoom, sy(emotion_y(box, 2)) - font / 2}, pal.card_muted, "+2", font * 0.8f);
@@ -483,7 +490,7 @@ struct Painter {
         p.dl->AddRectFilled(S({left, top}), S({left + m.lane_label_width, top + L.header_height()}), pal.canvas_bg);
         if (detailed())
             draw_text_ellipsis(p.dl, font * 0.85f, S({left + 10, top + 12}), (m.lane_label_width - 16) * zoom, pal.card_muted,
-                               map.title.empty() ? "Untitled journey" : map.title);
+                               map.title.empty() ? std::string(i18n::tr("Untitled journey")) : map.title);
         if (detailed() && p.interactive) detail_switch({left, top});
     }
 };

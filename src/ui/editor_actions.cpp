@@ -4,6 +4,7 @@
 #include <map>
 
 #include "edit/commands.h"
+#include "i18n/i18n.h"
 #include "edit/paste.h"
 #include "io/map_json.h"
 #include "io/text_encoding.h"
@@ -53,7 +54,7 @@ void redo(EditorState& st) {
 void add_stage(EditorState& st, int index) {
     Stage stage;
     stage.id = new_id(st.doc.map, "stage");
-    stage.name = "New stage";
+    stage.name = i18n::tr("New stage");
     st.doc.run(jm::add_stage(stage, index));
     st.selection.select_stage(stage.id);
     st.refresh_derived();
@@ -90,7 +91,7 @@ void commit_rename_stage(EditorState& st) {
     if (stage && stage->name != st.rename_buffer) {
         Stage after = *stage;
         after.name = st.rename_buffer;
-        st.doc.run(set_stage(st.doc.map, after, "Rename stage " + quoted(stage->name) + " to " + quoted(after.name), ""));
+        st.doc.run(set_stage(st.doc.map, after, i18n::trf("Rename stage {old} to {new}", {{"old", quoted(stage->name)}, {"new", quoted(after.name)}}), ""));
     }
     st.renaming_stage.clear();
 }
@@ -100,7 +101,7 @@ void add_touchpoint(EditorState& st, const std::string& stage_id) {
     if (!stage) return;
     Touchpoint t;
     t.id = new_id(st.doc.map, "tp");
-    t.title = "New touchpoint";
+    t.title = i18n::tr("New touchpoint");
     t.owner = stage->owner;
     if (!st.view_as_persona.empty()) t.persona_ids.push_back(st.view_as_persona);
     std::string id = t.id;
@@ -137,7 +138,7 @@ void duplicate_selection(EditorState& st) {
     auto [stage_id, index] = insertion_point(st);
     std::vector<std::string> ids = fresh_card_ids(st.doc.map, copies.size());
     for (std::size_t i = 0; i < copies.size(); ++i) copies[i].id = ids[i];
-    HistoryGroup group(st.doc.history, "Duplicate " + std::to_string(copies.size()) + " card(s)");
+    HistoryGroup group(st.doc.history, i18n::trn("Duplicate {n} cards", static_cast<long long>(copies.size())));
     insert_cards(st, stage_id, index, std::move(copies));
 }
 
@@ -173,29 +174,30 @@ int paste_cards(EditorState& st, const std::string& text, std::string& error) {
     // A clipboard holds text, never Windows-1252 bytes: broken text (a lone UTF-16
     // surrogate reaches here as invalid UTF-8, web/input.js) is refused, not guessed at.
     if (std::size_t bad = first_invalid_utf8(text); bad != std::string::npos) {
-        error = "The clipboard holds no journey-map cards: its text is broken (not valid Unicode at byte " +
-                std::to_string(bad) + ")";
+        error = i18n::trf("The clipboard holds no journey-map cards: its text is broken (not valid Unicode at byte {byte})",
+                          {{"byte", i18n::number(static_cast<double>(bad))}});
         return 0;
     }
     LoadResult loaded = load_map_json(text);
     if (!loaded.ok()) {
         // The first problem says why (not JSON, too large, too deep...).
-        error = "The clipboard holds no journey-map cards";
-        if (!loaded.problems.empty()) error += ": " + loaded.problems.front().message;
+        error = loaded.problems.empty()
+                    ? std::string(i18n::tr("The clipboard holds no journey-map cards"))
+                    : i18n::trf("The clipboard holds no journey-map cards: {problem}", {{"problem", loaded.problems.front().message}});
         return 0;
     }
     std::vector<Touchpoint> cards = cards_of(*loaded.map);
     if (cards.empty()) {
-        error = "The copied map has no cards.";
+        error = i18n::tr("The copied map has no cards.");
         return 0;
     }
     auto [stage_id, index] = insertion_point(st);
     if (stage_id.empty()) {
-        error = "Add a stage first: cards are pasted into a stage.";
+        error = i18n::tr("Add a stage first: cards are pasted into a stage.");
         return 0;
     }
     int n = static_cast<int>(cards.size());
-    HistoryGroup group(st.doc.history, "Paste " + std::to_string(n) + " card" + (n == 1 ? "" : "s"));
+    HistoryGroup group(st.doc.history, i18n::trn("Paste {n} cards", n));
     AdoptedCards adopted = adopt_cards(st.doc.map, *loaded.map, std::move(cards));
     for (auto& persona : adopted.new_personas)
         st.doc.run(jm::add_persona(std::move(persona), static_cast<int>(st.doc.map.personas.size())));
@@ -206,7 +208,7 @@ int paste_cards(EditorState& st, const std::string& text, std::string& error) {
 void add_persona(EditorState& st) {
     Persona p;
     p.id = new_id(st.doc.map, "persona");
-    p.name = "New persona";
+    p.name = i18n::tr("New persona");
     p.color = persona_palette_hex(static_cast<int>(st.doc.map.personas.size()));
     std::string id = p.id;
     st.doc.run(jm::add_persona(p, static_cast<int>(st.doc.map.personas.size())));

@@ -1,5 +1,6 @@
 #include "ui/editor_state.h"
 
+#include "i18n/i18n.h"
 #include "imgui.h"
 #include "ui/canvas_paint.h"
 #include "ui/stage_badges.h"
@@ -23,8 +24,11 @@ void EditorState::refresh_derived() {
     if (doc.map.card_detail != synced_detail) card_detail = synced_detail = doc.map.card_detail;   // opened, switched, undone
     const TextMetric& text_metric = canvas_text_metric();
     const std::uint64_t font_key = text_metric.key();
+    // Texts of the layout and of the metrics (reasons, "why") are in the UI's language.
+    const bool language_changed = derived_language != i18n::language();
+    derived_language = i18n::language();
     if (derived_layout_revision != doc.revision() || derived_lanes != doc.map.lanes || derived_font_key != font_key ||
-        derived_detail != card_detail) {
+        derived_detail != card_detail || language_changed) {
         LayoutMetrics m;
         m.card_detail = card_detail;
         layout.rebuild(doc.map, doc.map.lanes, m, text_metric, kpi_summary);
@@ -33,7 +37,7 @@ void EditorState::refresh_derived() {
         derived_font_key = font_key;
         derived_detail = card_detail;
     }
-    if (derived_revision != doc.revision() || derived_persona != view_as_persona) {
+    if (derived_revision != doc.revision() || derived_persona != view_as_persona || language_changed) {
         metrics = compute_metrics(doc.map, MetricsOptions{.persona_id = view_as_persona});
         derived_revision = doc.revision();
         derived_persona = view_as_persona;

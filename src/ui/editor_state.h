@@ -14,6 +14,7 @@
 #include "metrics/metrics.h"
 #include "model/map.h"
 #include "ui/core/canvas_layout.h"
+#include "ui/core/find.h"
 #include "ui/core/geometry.h"
 #include "ui/core/paragraph_edit.h"
 #include "ui/core/selection.h"
@@ -90,6 +91,9 @@ struct EditorState {
     bool rename_escape_cancels = false;
     std::string find_query;
     int find_current = -1;
+    std::vector<FindHit> find_hits;        // of find_query in the map at find_hits_revision
+    std::uint64_t find_hits_revision = ~0ull;
+    std::string find_hits_query;
     int find_step = 0;                    // F3 / Shift+F3 asked for the next / previous match
 
     // Requests the app (which owns files and storage) carries out this frame.
@@ -108,6 +112,7 @@ struct EditorState {
     std::uint64_t derived_revision = ~0ull;
     std::vector<Lane> derived_lanes;
     std::string derived_persona;
+    std::string derived_language;   // the UI language the derived texts were made in
     std::uint64_t derived_layout_revision = ~0ull;   // the layout's own inputs: revision, font, detail
     std::uint64_t derived_font_key = 0;
     CardDetail derived_detail = CardDetail::Full;

@@ -7,7 +7,9 @@
 
 namespace jm::ui {
 
-// A table row (inside a 2-column BeginTable) for one figure.
+// A table row (inside a 2-column BeginTable) for one figure. `label` is shown as
+// given (translate it first); `base_name` names what the figure counts, in English:
+// "answers", "touchpoints", "customers" or "revenue".
 void figure_row(const char* label, const Figure& f, const char* base_name = "answers");
 
 // NPS, CSAT and CES of a set of survey figures, as figure rows.

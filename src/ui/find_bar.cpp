@@ -1,5 +1,6 @@
 // Find (Ctrl+F): a small window over the canvas; Enter or F3 jumps to the next
 // match, selects it and scrolls it into view.
+#include "i18n/i18n.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "ui/core/find.h"
@@ -26,10 +27,10 @@ void jump_to(EditorState& st, const FindHit& hit) {
 
 const char* where_name(FindHit::Where w) {
     switch (w) {
-        case FindHit::Where::Touchpoint: return "Touchpoint";
-        case FindHit::Where::Stage: return "Stage";
-        case FindHit::Where::Persona: return "Persona";
-        default: return "Map";
+        case FindHit::Where::Touchpoint: return i18n::tr("Touchpoint");
+        case FindHit::Where::Stage: return i18n::tr("Stage");
+        case FindHit::Where::Persona: return i18n::tr("Persona");
+        default: return i18n::tr("Map");
     }
 }
 
@@ -51,9 +52,15 @@ void draw_find_bar(EditorState& st) {
         st.focus_find = false;
     }
     ImGui::SetNextItemWidth(270);
-    bool enter = ImGui::InputTextWithHint("##find-query", ICON_SEARCH "  Find in map", &st.find_query, ImGuiInputTextFlags_EnterReturnsTrue);
+    bool enter = ImGui::InputTextWithHint("##find-query", i18n::tr(ICON_SEARCH "  Find in map"), &st.find_query, ImGuiInputTextFlags_EnterReturnsTrue);
     if (ImGui::IsItemEdited()) st.find_current = -1;
-    auto hits = find_text(st.doc.map, st.find_query);
+    // Found again only when the query or the map changed, never per frame.
+    if (st.find_hits_revision != st.doc.revision() || st.find_hits_query != st.find_query) {
+        st.find_hits = find_text(st.doc.map, st.find_query);
+        st.find_hits_revision = st.doc.revision();
+        st.find_hits_query = st.find_query;
+    }
+    const std::vector<FindHit>& hits = st.find_hits;
     int n = static_cast<int>(hits.size());
     ImGui::SameLine();
     if (ImGui::Button(ICON_ARROW_UP "##find-prev")) st.find_step = -1;
@@ -72,11 +79,11 @@ void draw_find_bar(EditorState& st) {
         jump_to(st, hits[st.find_current]);
     }
     st.find_step = 0;
-    if (st.find_query.empty()) ImGui::TextDisabled("Type to search titles, notes, pains, personas...");
-    else if (n == 0) ImGui::TextUnformatted("No matches");
+    if (st.find_query.empty()) ImGui::TextDisabled("%s", i18n::tr("Type to search titles, notes, pains, personas..."));
+    else if (n == 0) ImGui::TextUnformatted(i18n::tr("No matches"));
     else {
         int shown = st.find_current >= 0 ? st.find_current : 0;
-        ImGui::Text("%d of %d%s  -  %s %s", st.find_current + 1 > 0 ? st.find_current + 1 : 0, n, n >= 500 ? "+" : "",
+        ImGui::Text(i18n::tr("%d of %d%s  -  %s %s"), st.find_current + 1 > 0 ? st.find_current + 1 : 0, n, n >= 500 ? "+" : "",
                     where_name(hits[shown].where), hits[shown].field.c_str());
     }
     ImGui::End();

@@ -1,4 +1,5 @@
 // The History panel: every undo step by its label; clicking one jumps there.
+#include "i18n/i18n.h"
 #include "imgui.h"
 #include "ui/panels.h"
 
@@ -11,9 +12,10 @@ void draw_history_window(EditorState& st) {
         History& h = st.doc.history;
         auto labels = h.labels();
         std::size_t pos = h.position();
-        ImGui::TextDisabled("%zu steps, %.1f KB", labels.size(), h.memory_bytes() / 1024.0);
+        ImGui::TextDisabled("%s", i18n::trn("{n} steps, {size} KB", static_cast<long long>(labels.size()),
+                                            {{"size", i18n::number(h.memory_bytes() / 1024.0, 1)}}).c_str());
         ImGui::Separator();
-        if (ImGui::Selectable("Opened map", pos == 0)) {
+        if (ImGui::Selectable(i18n::tr("Opened map"), pos == 0)) {
             h.jump_to(st.doc.map, 0);
             st.selection.prune(st.doc.map);
         }

@@ -1,6 +1,7 @@
 // The inspector: every field of the selected touchpoint (this file), stage,
 // persona or map (inspector_details.cpp). Edits become commands; one field edit
 // is one undo step.
+#include "i18n/i18n.h"
 #include "ui/inspector.h"
 
 #include <algorithm>
@@ -25,7 +26,7 @@ namespace {
 bool persona_toggles(const Map& map, std::vector<std::string>& ids) {
     bool changed = false;
     if (map.personas.empty()) {
-        ImGui::TextDisabled("No personas yet: add them in the Personas panel.");
+        ImGui::TextDisabled("%s", i18n::tr("No personas yet: add them in the Personas panel."));
         return false;
     }
     for (const auto& p : map.personas) {
@@ -37,7 +38,7 @@ bool persona_toggles(const Map& map, std::vector<std::string>& ids) {
             changed = true;
         }
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", p.kind == PersonaKind::Buyer ? committee_role_label(p.role) : "user side");
+        ImGui::TextDisabled("%s", p.kind == PersonaKind::Buyer ? i18n::tr(committee_role_label(p.role)) : i18n::tr("user side"));
         ImGui::PopID();
     }
     return changed;
@@ -53,10 +54,10 @@ void touchpoint_metrics(EditorState& st, const std::string& id) {
         ImGui::EndTable();
     }
     std::size_t index = static_cast<std::size_t>(m - st.metrics.touchpoints.data());
-    ImGui::Text(ICON_FIRE " Hotspot score %.0f / 100", st.metrics.priority(index));
+    ImGui::Text(i18n::tr(ICON_FIRE " Hotspot score %.0f / 100"), st.metrics.priority(index));
     ImGui::SameLine();
     ImGui::TextDisabled(ICON_QUESTION);
-    ImGui::SetItemTooltip("%s", kHotspotFormula);
+    ImGui::SetItemTooltip("%s", i18n::tr(kHotspotFormula));
 }
 
 void touchpoint_inspector(EditorState& st, const Touchpoint& tp) {
@@ -64,62 +65,62 @@ void touchpoint_inspector(EditorState& st, const Touchpoint& tp) {
     const Touchpoint before = tp;   // the map may change under us once a command runs
     Touchpoint t = tp;
     TouchpointRef at = locate_touchpoint(map, t.id);
-    inspector_heading(("Touchpoint in " + map.stages[at.stage].name).c_str(), t.title);
+    inspector_heading(i18n::trf("Touchpoint in {stage}", {{"stage", map.stages[at.stage].name}}).c_str(), t.title);
 
     if (st.focus_inspector_title) {
         ImGui::SetKeyboardFocusHere();   // the title field below (labels are not focusable)
         st.focus_inspector_title = false;
     }
-    field_label("Title");
+    field_label(i18n::tr("Title"));
     escape_keeps_text("##Title");   // Escape leaves the title and keeps what was typed
     if (ImGui::InputText("##Title", &t.title)) commit_touchpoint(st, before, t, "title");
     end_field(st);
     paragraph_field(st, "Description", {ParagraphSlot::Description, t.id}, 3);
-    if (channel_combo("Channel", t.channel)) commit_touchpoint(st, before, t, "channel");
+    if (channel_combo(i18n::tr("Channel"), t.channel)) commit_touchpoint(st, before, t, "channel");
     end_field(st);
-    if (team_field("Owner", t.owner, map)) commit_touchpoint(st, before, t, "owner");
+    if (team_field(i18n::tr("Owner"), t.owner, map)) commit_touchpoint(st, before, t, "owner");
     end_field(st);
-    if (friction_slider("Friction", t.friction)) commit_touchpoint(st, before, t, "friction");
+    if (friction_slider(i18n::tr("Friction"), t.friction)) commit_touchpoint(st, before, t, "friction");
     end_field(st);
-    if (emotion_picker("Emotion", t.emotion)) commit_touchpoint(st, before, t, "emotion");
+    if (emotion_picker(i18n::tr("Emotion"), t.emotion)) commit_touchpoint(st, before, t, "emotion");
 
-    ImGui::SeparatorText("Personas involved");
+    ImGui::SeparatorText(i18n::tr("Personas involved"));
     if (persona_toggles(map, t.persona_ids)) commit_touchpoint(st, before, t, "personas");
 
-    ImGui::SeparatorText("Customer side");
+    ImGui::SeparatorText(i18n::tr("Customer side"));
     paragraph_field(st, "Doing", {ParagraphSlot::Doing, t.id});
     paragraph_field(st, "Thinking", {ParagraphSlot::Thinking, t.id});
     paragraph_list(st, "Pain points", ParagraphSlot::Pains, t.id, t.pains, ICON_PLUS " Add pain point");
     paragraph_list(st, "Opportunities", ParagraphSlot::Opportunities, t.id, t.opportunities, ICON_PLUS " Add opportunity");
 
-    ImGui::SeparatorText("To-be (future state)");
+    ImGui::SeparatorText(i18n::tr("To-be (future state)"));
     bool has_target = t.target_friction.has_value() || t.target_emotion.has_value();
-    if (ImGui::Checkbox("Set a target for this touchpoint", &has_target)) {
+    if (ImGui::Checkbox(i18n::tr("Set a target for this touchpoint"), &has_target)) {
         t.target_friction = has_target ? std::optional<int>(t.friction) : std::nullopt;
         t.target_emotion = has_target ? std::optional<int>(t.emotion) : std::nullopt;
         commit_touchpoint(st, before, t, "target");
     }
     if (has_target) {
         int tf = t.target_friction.value_or(t.friction), te = t.target_emotion.value_or(t.emotion);
-        if (friction_slider("Target friction", tf)) {
+        if (friction_slider(i18n::tr("Target friction"), tf)) {
             t.target_friction = tf;
             commit_touchpoint(st, before, t, "target friction");
         }
         end_field(st);
-        if (emotion_picker("Target emotion", te)) {
+        if (emotion_picker(i18n::tr("Target emotion"), te)) {
             t.target_emotion = te;
             commit_touchpoint(st, before, t, "target emotion");
         }
     }
 
-    ImGui::SeparatorText("Company side");
+    ImGui::SeparatorText(i18n::tr("Company side"));
     paragraph_field(st, "Backstage", {ParagraphSlot::Backstage, t.id});
     paragraph_list(st, "Evidence (quotes)", ParagraphSlot::Quotes, t.id, t.evidence.quotes, ICON_PLUS " Add quote");
-    if (text_field("Data source", t.evidence.source)) commit_touchpoint(st, before, t, "data source");
+    if (text_field(i18n::tr("Data source"), t.evidence.source)) commit_touchpoint(st, before, t, "data source");
     end_field(st);
 
-    ImGui::SeparatorText("Measured");
-    if (optional_count("Volume", t.volume)) commit_touchpoint(st, before, t, "volume");
+    ImGui::SeparatorText(i18n::tr("Measured"));
+    if (optional_count(i18n::tr("Volume"), t.volume)) commit_touchpoint(st, before, t, "volume");
     end_field(st);
     if (survey_editor(t.survey)) commit_touchpoint(st, before, t, "survey");
     end_field(st);
@@ -128,16 +129,16 @@ void touchpoint_inspector(EditorState& st, const Touchpoint& tp) {
     touchpoint_metrics(st, t.id);
 
     ImGui::Spacing();
-    if (ImGui::Button(ICON_CLONE " Duplicate")) duplicate_selection(st);
+    if (ImGui::Button(i18n::tr(ICON_CLONE " Duplicate"))) duplicate_selection(st);
     ImGui::SameLine();
-    if (ImGui::Button(ICON_TRASH " Delete touchpoint")) delete_selection(st);
+    if (ImGui::Button(i18n::tr(ICON_TRASH " Delete touchpoint"))) delete_selection(st);
 }
 
 void multi_inspector(EditorState& st) {
     std::size_t n = st.selection.touchpoints().size();
-    inspector_heading("Selection", std::to_string(n) + " touchpoints");
-    ImGui::TextWrapped("Drag any of them to move all. Ctrl+C copies them, Ctrl+D duplicates, Delete removes them.");
-    if (ImGui::Button(ICON_TRASH " Delete all selected")) delete_selection(st);
+    inspector_heading(i18n::tr("Selection"), i18n::trn("{n} touchpoints", static_cast<long long>(n)));
+    ImGui::TextWrapped("%s", i18n::tr("Drag any of them to move all. Ctrl+C copies them, Ctrl+D duplicates, Delete removes them."));
+    if (ImGui::Button(i18n::tr(ICON_TRASH " Delete all selected"))) delete_selection(st);
 }
 
 }  // namespace

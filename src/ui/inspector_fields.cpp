@@ -1,3 +1,4 @@
+#include "i18n/i18n.h"
 #include "ui/inspector_fields.h"
 
 #include <algorithm>
@@ -16,24 +17,32 @@ namespace jm::ui {
 
 namespace {
 
-std::string quoted(const std::string& s) { return "'" + short_label(s) + "'"; }
+// The undo step's name: the field's English name (it also keys the merge of
+// one field's edits, so it is never translated there) shown in the language.
+std::string field_name(const char* field) { return i18n::tr(field); }
 
 }  // namespace
 
 void commit_touchpoint(EditorState& st, const Touchpoint& before, const Touchpoint& after, const char* field) {
-    st.doc.run(set_touchpoint(st.doc.map, after, std::string("Edit ") + field + " of " + quoted(before.title), before.id + "/" + field));
+    st.doc.run(set_touchpoint(st.doc.map, after,
+                              i18n::trf("Edit {field} of '{name}'", {{"field", field_name(field)}, {"name", short_label(before.title)}}),
+                              before.id + "/" + field));
 }
 
 void commit_stage(EditorState& st, const Stage& before, const Stage& after, const char* field) {
-    st.doc.run(set_stage(st.doc.map, after, std::string("Edit ") + field + " of stage " + quoted(before.name), before.id + "/" + field));
+    st.doc.run(set_stage(st.doc.map, after,
+                         i18n::trf("Edit {field} of stage '{name}'", {{"field", field_name(field)}, {"name", short_label(before.name)}}),
+                         before.id + "/" + field));
 }
 
 void commit_persona(EditorState& st, const Persona& before, const Persona& after, const char* field) {
-    st.doc.run(set_persona(st.doc.map, after, std::string("Edit ") + field + " of persona " + quoted(before.name), before.id + "/" + field));
+    st.doc.run(set_persona(st.doc.map, after,
+                           i18n::trf("Edit {field} of persona '{name}'", {{"field", field_name(field)}, {"name", short_label(before.name)}}),
+                           before.id + "/" + field));
 }
 
 void commit_map(EditorState& st, const MapInfo& after, const char* field) {
-    st.doc.run(set_map_info(st.doc.map, after, std::string("Edit map ") + field, std::string("map/") + field));
+    st.doc.run(set_map_info(st.doc.map, after, i18n::trf("Edit map {field}", {{"field", field_name(field)}}), std::string("map/") + field));
 }
 
 void end_field(EditorState& st) {
@@ -58,7 +67,8 @@ bool count_row(const char* label, std::int64_t& count) {
 // Survey answers as counts per answer value, so roll-ups can sum them.
 bool survey_editor(Survey& s) {
     bool changed = false;
-    if (ImGui::TreeNode("NPS answers (0-10)")) {
+    // "###" ids: the open state survives a change of language.
+    if (ImGui::TreeNode((std::string(i18n::tr("NPS answers (0-10)")) + "###nps-answers").c_str())) {
         if (ImGui::BeginTable("nps", 4)) {
             for (int i = 0; i <= 10; ++i) {
                 char label[16];
@@ -69,7 +79,7 @@ bool survey_editor(Survey& s) {
         }
         ImGui::TreePop();
     }
-    if (ImGui::TreeNode("CSAT answers (1-5)")) {
+    if (ImGui::TreeNode((std::string(i18n::tr("CSAT answers (1-5)")) + "###csat-answers").c_str())) {
         if (ImGui::BeginTable("csat", 4)) {
             for (int i = 0; i < 5; ++i) {
                 char label[16];
@@ -80,15 +90,16 @@ bool survey_editor(Survey& s) {
         }
         ImGui::TreePop();
     }
-    if (ImGui::TreeNode("CES answers (effort)")) {
+    if (ImGui::TreeNode((std::string(i18n::tr("CES answers (effort)")) + "###ces-answers").c_str())) {
         int scale_index = s.ces_scale == 5 ? 0 : 1;
         ImGui::SetNextItemWidth(160);
-        if (ImGui::Combo("Scale", &scale_index, "1 to 5\0" "1 to 7\0")) {
+        const char* scales[] = {i18n::tr("1 to 5"), i18n::tr("1 to 7")};
+        if (ImGui::Combo((std::string(i18n::tr("Scale")) + "###ces-scale").c_str(), &scale_index, scales, IM_ARRAYSIZE(scales))) {
             s.ces_scale = scale_index == 0 ? 5 : 7;
             s.ces.assign(s.ces_scale, 0);   // answers on another scale do not carry over
             changed = true;
         }
-        changed |= ImGui::Checkbox("Low answers mean easy", &s.ces_low_is_easy);
+        changed |= ImGui::Checkbox(i18n::tr("Low answers mean easy"), &s.ces_low_is_easy);
         if (s.ces.size() != static_cast<std::size_t>(s.ces_scale)) s.ces.assign(s.ces_scale, 0);
         if (ImGui::BeginTable("ces", 4)) {
             for (int i = 0; i < s.ces_scale; ++i) {
@@ -107,7 +118,7 @@ bool previous_survey_editor(std::optional<Survey>& previous) {
     bool has = previous.has_value();
     bool changed = false;
     ImGui::PushID("previous-survey");
-    if (ImGui::Checkbox("Previous period's answers", &has)) {
+    if (ImGui::Checkbox(i18n::tr("Previous period's answers"), &has)) {
         previous = has ? std::optional<Survey>(Survey{}) : std::nullopt;
         changed = true;
     }
@@ -123,7 +134,7 @@ bool previous_survey_editor(std::optional<Survey>& previous) {
 void inspector_heading(const char* kind, const std::string& name) {
     ImGui::TextDisabled("%s", kind);
     ImGui::PushFont(heading_font(), ImGui::GetStyle().FontSizeBase * 1.25f);
-    ImGui::TextWrapped("%s", name.empty() ? "(untitled)" : name.c_str());
+    ImGui::TextWrapped("%s", name.empty() ? i18n::tr("(untitled)") : name.c_str());
     ImGui::PopFont();
 }
 
@@ -154,7 +165,7 @@ bool optional_number(const char* label, std::optional<double>& value, const char
     bool changed = false;
     // Text rather than InputDouble, so "empty" (not known) is a real state, not 0.
     escape_keeps_text("##n");
-    if (ImGui::InputTextWithHint("##n", "not known", &text, ImGuiInputTextFlags_CharsScientific)) {
+    if (ImGui::InputTextWithHint("##n", i18n::tr("not known"), &text, ImGuiInputTextFlags_CharsScientific)) {
         if (text.empty()) {
             value.reset();
             changed = true;
@@ -184,16 +195,18 @@ bool friction_slider(const char* label, int& friction) {
     field_label(label);
     ImGui::PushStyleColor(ImGuiCol_SliderGrab, ImGui::ColorConvertU32ToFloat4(friction_color(friction)));
     ImGui::PushStyleColor(ImGuiCol_SliderGrabActive, ImGui::ColorConvertU32ToFloat4(friction_color(friction)));
-    static const char* kWords[] = {"none", "low", "some", "medium", "high", "blocking"};
+    const char* words[] = {i18n::tr("none"), i18n::tr("low"), i18n::tr("some"),
+                           i18n::tr("medium"), i18n::tr("high"), i18n::tr("blocking")};
     // The word beside the slider, not in it: inside, the grab covered it and a
     // narrow inspector cut it. Its column fits the longest word.
     const float spacing = ImGui::GetStyle().ItemInnerSpacing.x;
-    const float word_w = ImGui::CalcTextSize("blocking").x;
+    float word_w = 0;
+    for (const char* w : words) word_w = std::max(word_w, ImGui::CalcTextSize(w).x);
     ImGui::SetNextItemWidth(std::max(60.0f, ImGui::GetContentRegionAvail().x - word_w - spacing));
     bool changed = ImGui::SliderInt((std::string("##") + label).c_str(), &friction, 0, 5, "%d / 5", ImGuiSliderFlags_AlwaysClamp);
     ImGui::PopStyleColor(2);
     ImGui::SameLine(0, spacing);
-    ImGui::TextUnformatted(kWords[std::clamp(friction, 0, 5)]);
+    ImGui::TextUnformatted(words[std::clamp(friction, 0, 5)]);
     return changed;
 }
 
@@ -201,7 +214,8 @@ bool emotion_picker(const char* label, int& emotion) {
     field_label(label);
     bool changed = false;
     ImGui::PushID(label);
-    static const char* kNames[] = {"very negative", "negative", "neutral", "positive", "very positive"};
+    const char* names[] = {i18n::tr("very negative"), i18n::tr("negative"), i18n::tr("neutral"),
+                           i18n::tr("positive"), i18n::tr("very positive")};
     // Five equal buttons sharing the field's width, so +2 is never cut at the inspector's edge.
     constexpr float kGap = 4;
     const float button_w = std::floor((ImGui::GetContentRegionAvail().x - 4 * kGap) / 5);
@@ -217,7 +231,7 @@ bool emotion_picker(const char* label, int& emotion) {
             emotion = e;
         }
         if (on) ImGui::PopStyleColor();
-        ImGui::SetItemTooltip("%s", kNames[e + 2]);
+        ImGui::SetItemTooltip("%s", names[e + 2]);
     }
     ImGui::PopStyleVar();
     ImGui::PopID();
@@ -228,7 +242,7 @@ bool channel_combo(const char* label, std::string& channel) {
     field_label(label);
     bool changed = false;
     ImGui::PushID(label);
-    std::string preview = channel.empty() ? "(none)" : std::string(icon::for_channel(channel.c_str())) + "  " + channel;
+    std::string preview = channel.empty() ? std::string(i18n::tr("(none)")) : std::string(icon::for_channel(channel.c_str())) + "  " + channel;
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::BeginCombo("##channel", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
         for (const auto& c : known_channels()) {
@@ -239,7 +253,7 @@ bool channel_combo(const char* label, std::string& channel) {
             }
         }
         ImGui::Separator();
-        ImGui::TextDisabled("Or type any channel:");
+        ImGui::TextDisabled("%s", i18n::tr("Or type any channel:"));
         ImGui::SetNextItemWidth(-FLT_MIN);
         changed |= ImGui::InputText("##free", &channel);
         ImGui::EndCombo();
@@ -253,11 +267,13 @@ bool team_field(const char* label, std::string& team, const Map& map) {
     ImGui::PushID(label);
     ImGui::SetNextItemWidth(-40);
     escape_keeps_text("##team");
-    bool changed = ImGui::InputTextWithHint("##team", "Marketing, Sales, Service...", &team);
+    bool changed = ImGui::InputTextWithHint("##team", i18n::tr("Marketing, Sales, Service..."), &team);
     ImGui::SameLine();
     if (ImGui::ArrowButton("##teams", ImGuiDir_Down)) ImGui::OpenPopup("teams");
     if (ImGui::BeginPopup("teams")) {
-        std::set<std::string> teams = {"Marketing", "Sales", "Service", "Success", "Product"};
+        // Suggestions in the language in use; what is picked becomes the map's text.
+        std::set<std::string> teams = {i18n::tr("Marketing"), i18n::tr("Sales"), i18n::tr("Service"),
+                                       i18n::tr("Success"), i18n::tr("Product")};
         for (const auto& s : map.stages) {
             if (!s.owner.empty()) teams.insert(s.owner);
             for (const auto& t : s.touchpoints)

@@ -1,7 +1,9 @@
 // Metrics and hotspots: the ranked list a workshop takes home, the survey
 // figures for the map, the business figures and the funnel.
 #include <cstdio>
+#include <string>
 
+#include "i18n/i18n.h"
 #include "imgui.h"
 #include "ui/editor_actions.h"
 #include "ui/figure_widgets.h"
@@ -17,17 +19,17 @@ namespace {
 void hotspots_section(EditorState& st) {
     const Map& map = st.doc.map;
     const auto& hs = st.metrics.hotspots.touchpoints;
-    ImGui::SeparatorText(ICON_FIRE "  Fix first: friction hotspots");
-    ImGui::TextDisabled("%s", kHotspotFormula);
+    ImGui::SeparatorText(i18n::tr(ICON_FIRE "  Fix first: friction hotspots"));
+    ImGui::TextDisabled("%s", i18n::tr(kHotspotFormula));
     if (hs.empty()) {
-        ImGui::TextUnformatted("No touchpoints to rank yet.");
+        ImGui::TextUnformatted(i18n::tr("No touchpoints to rank yet."));
         return;
     }
     if (!ImGui::BeginTable("hotspots", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, 28);
-    ImGui::TableSetupColumn("Touchpoint", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed, 60);
-    ImGui::TableSetupColumn("Why", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(i18n::tr("Touchpoint"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(i18n::tr("Score"), ImGuiTableColumnFlags_WidthFixed, 60);
+    ImGui::TableSetupColumn(i18n::tr("Why"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < hs.size() && i < 10; ++i) {
         const Hotspot& h = hs[i];
@@ -53,14 +55,14 @@ void hotspots_section(EditorState& st) {
 
 void stages_section(EditorState& st) {
     const Map& map = st.doc.map;
-    ImGui::SeparatorText("Stages");
+    ImGui::SeparatorText(i18n::tr("Stages"));
     if (!ImGui::BeginTable("stages", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
-    ImGui::TableSetupColumn("Stage");
-    ImGui::TableSetupColumn("Health");
-    ImGui::TableSetupColumn("Friction");
+    ImGui::TableSetupColumn(i18n::tr("Stage"));
+    ImGui::TableSetupColumn(i18n::tr("Health"));
+    ImGui::TableSetupColumn(i18n::tr("Friction"));
     ImGui::TableSetupColumn("NPS");
     ImGui::TableSetupColumn("CSAT");
-    ImGui::TableSetupColumn("Conversion");
+    ImGui::TableSetupColumn(i18n::tr("Conversion"));
     ImGui::TableHeadersRow();
     for (std::size_t s = 0; s < st.metrics.stages.size() && s < map.stages.size(); ++s) {
         const StageMetrics& m = st.metrics.stages[s];
@@ -72,7 +74,8 @@ void stages_section(EditorState& st) {
                            "%s", health_label(m.health.status));
         if (!m.health.reasons.empty() && ImGui::IsItemHovered()) {
             std::string reasons;
-            for (const auto& r : m.health.reasons) reasons += "- " + r.text + "\n";
+            // Fixed reasons are translated; those the core builds with figures stay as they come.
+            for (const auto& r : m.health.reasons) reasons += std::string("- ") + r.text + "\n";
             ImGui::SetTooltip("%s", reasons.c_str());
         }
         ImGui::TableNextColumn();
@@ -103,27 +106,28 @@ void stages_section(EditorState& st) {
 
 void figures_section(EditorState& st) {
     const MapMetrics& m = st.metrics;
-    ImGui::SeparatorText("Whole map: surveys");
+    ImGui::SeparatorText(i18n::tr("Whole map: surveys"));
     if (ImGui::BeginTable("map-survey", 2)) {
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 170);
         ImGui::TableSetupColumn("");
         survey_rows(m.totals.survey);
-        figure_row("Mean friction", m.totals.mean_friction, "touchpoints");
-        figure_row("Mean emotion", m.totals.mean_emotion, "touchpoints");
+        figure_row(i18n::tr("Mean friction"), m.totals.mean_friction, i18n::tr("touchpoints"));
+        figure_row(i18n::tr("Mean emotion"), m.totals.mean_emotion, i18n::tr("touchpoints"));
         ImGui::EndTable();
     }
-    ImGui::SeparatorText(("Business, period " + (m.business.period.empty() ? std::string("(unnamed)") : m.business.period)).c_str());
+    const std::string business = i18n::trf("Business, period {period}", {{"period", m.business.period.empty() ? std::string(i18n::tr("(unnamed)")) : m.business.period}});
+    ImGui::SeparatorText(business.c_str());
     if (ImGui::BeginTable("business", 2)) {
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 170);
         ImGui::TableSetupColumn("");
-        figure_row("Churn rate", m.business.churn_rate, "customers");
-        figure_row("Retention rate", m.business.retention_rate, "customers");
-        figure_row("Net revenue retention", m.business.net_revenue_retention, "revenue");
-        figure_row("Customer lifetime value", m.business.clv, "customers");
-        figure_row("Funnel conversion", m.funnel.overall, "customers");
+        figure_row(i18n::tr("Churn rate"), m.business.churn_rate, i18n::tr("customers"));
+        figure_row(i18n::tr("Retention rate"), m.business.retention_rate, i18n::tr("customers"));
+        figure_row(i18n::tr("Net revenue retention"), m.business.net_revenue_retention, i18n::tr("revenue"));
+        figure_row(i18n::tr("Customer lifetime value"), m.business.clv, i18n::tr("customers"));
+        figure_row(i18n::tr("Funnel conversion"), m.funnel.overall, i18n::tr("customers"));
         ImGui::EndTable();
     }
-    ImGui::TextDisabled("Enter the period's figures in Map > Map details and business figures.");
+    ImGui::TextDisabled("%s", i18n::tr("Enter the period's figures in Map > Map details and business figures."));
 }
 
 }  // namespace
@@ -132,10 +136,12 @@ void draw_metrics_window(EditorState& st) {
     if (!st.show_metrics) return;
     ImGui::SetNextWindowSize({860, 640}, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_FirstUseEver, {0.5f, 0.5f});
-    if (ImGui::Begin("Metrics and hotspots", &st.show_metrics)) {
+    // A stable id: the window keeps its place and size when the language changes.
+    const std::string title = std::string(i18n::tr("Metrics and hotspots")) + "###metrics-window";
+    if (ImGui::Begin(title.c_str(), &st.show_metrics)) {
         if (!st.view_as_persona.empty()) {
             const Persona* p = find_persona(st.doc.map, st.view_as_persona);
-            ImGui::TextDisabled(ICON_EYE " Per persona: %s", p ? p->name.c_str() : "?");
+            ImGui::TextDisabled(i18n::tr(ICON_EYE " Per persona: %s"), p ? p->name.c_str() : "?");
         }
         hotspots_section(st);
         stages_section(st);

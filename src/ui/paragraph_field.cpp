@@ -1,3 +1,4 @@
+#include "i18n/i18n.h"
 #include "ui/paragraph_field.h"
 
 #include <algorithm>
@@ -143,15 +144,17 @@ void tab_from_field_left(int dir) {
 }  // namespace
 
 void paragraph_field(EditorState& st, const char* label, const ParagraphField& field, float min_lines) {
-    field_label(label);
+    const char* shown = i18n::tr(label);   // the id stays the English label's, the same in every language
+    field_label(shown);
     const float width = ImGui::CalcItemWidth();
-    draw_paragraph(st, (std::string("##") + label).c_str(), field, width, min_lines, true, label);
+    draw_paragraph(st, (std::string("##") + label).c_str(), field, width, min_lines, true, shown);
 }
 
 void paragraph_list(EditorState& st, const char* label, ParagraphSlot slot, const std::string& id,
                     const std::vector<std::string>& items, const char* add_label) {
     ImGui::PushID(label);
-    ImGui::TextUnformatted(label);
+    const char* shown = i18n::tr(label);
+    ImGui::TextUnformatted(shown);
     // The item being typed that is not in the list (new, or emptied) keeps its row.
     const ParagraphSession& s = st.paragraph;
     const bool pending = s.open() && s.field().slot == slot && s.field().id == id && !s.in_list();
@@ -161,7 +164,7 @@ void paragraph_list(EditorState& st, const char* label, ParagraphSlot slot, cons
         ParagraphField field{slot, id, static_cast<int>(r)};
         ImGui::PushID(static_cast<int>(r));
         const float width = ImGui::GetContentRegionAvail().x - 40;
-        draw_paragraph(st, "##item", field, width, 1, false, std::string(label) + " " + std::to_string(r + 1));
+        draw_paragraph(st, "##item", field, width, 1, false, std::string(shown) + " " + std::to_string(r + 1));
         if (!virtual_row) {
             ImGui::SameLine();
             if (ImGui::Button(ICON_TIMES "##remove")) {
@@ -171,11 +174,11 @@ void paragraph_list(EditorState& st, const char* label, ParagraphSlot slot, cons
                 ImGui::PopID();
                 break;
             }
-            ImGui::SetItemTooltip("Remove");
+            ImGui::SetItemTooltip("%s", i18n::tr("Remove"));
         }
         ImGui::PopID();
     }
-    if (ImGui::SmallButton(add_label)) {
+    if (ImGui::SmallButton(i18n::tr(add_label))) {
         // The new item gets the cursor; it enters the list with its first character.
         const int at = static_cast<int>(list_size(st.doc.map, {slot, id}).value_or(items.size()));
         if (st.paragraph.begin(st.doc.map, st.doc.history, {slot, id, at})) st.paragraph_drawn = true;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "i18n/i18n.h"
 #include "imgui.h"
 #include "ui/editor_actions.h"
 #include "ui/icons.h"
@@ -31,11 +32,13 @@ void persona_row(EditorState& st, const Persona& p) {
         st.selection.select_persona(p.id);
         st.show_inspector = true;
     }
-    ImGui::SetItemTooltip("%s, %s", p.kind == PersonaKind::Buyer ? "buyer side" : "user side", committee_role_label(p.role));
+    ImGui::SetItemTooltip("%s, %s", p.kind == PersonaKind::Buyer ? i18n::tr("buyer side") : i18n::tr("user side"),
+                          i18n::tr(committee_role_label(p.role)));
     ImGui::SameLine();
     bool viewing = st.view_as_persona == p.id;
     if (ImGui::SmallButton(viewing ? ICON_EYE "##view" : ICON_EYE_SLASH "##view")) st.view_as_persona = viewing ? "" : p.id;
-    ImGui::SetItemTooltip(viewing ? "Stop viewing as %s" : "View the map as %s", p.name.c_str());
+    ImGui::SetItemTooltip("%s", (viewing ? i18n::trf("Stop viewing as {persona}", {{"persona", p.name}})
+                                         : i18n::trf("View the map as {persona}", {{"persona", p.name}})).c_str());
     ImGui::PopID();
 }
 
@@ -47,11 +50,11 @@ void coverage_warnings(EditorState& st) {
         if (missing.empty()) continue;
         std::string names;
         for (const Persona* p : missing) names += (names.empty() ? "" : ", ") + p->name;
-        lines.push_back(map.stages[s].name + ": no touchpoint for " + names);
+        lines.push_back(i18n::trf("{stage}: no touchpoint for {personas}", {{"stage", map.stages[s].name}, {"personas", names}}));
     }
     if (lines.empty()) return;
     ImVec4 warn = ImGui::ColorConvertU32ToFloat4(palette().warning);
-    if (ImGui::TreeNode("coverage", ICON_WARNING " Buyers missing in %zu stage%s", lines.size(), lines.size() == 1 ? "" : "s")) {
+    if (ImGui::TreeNode("coverage", ICON_WARNING " %s", i18n::trn("Buyers missing in {n} stages", static_cast<long long>(lines.size())).c_str())) {
         ImGui::PushTextWrapPos(0);
         for (const auto& l : lines) ImGui::TextColored(warn, "%s", l.c_str());
         ImGui::PopTextWrapPos();
@@ -75,7 +78,7 @@ void lanes_section(EditorState& st) {
         ImGui::PushID(lane_key(lane));
         std::vector<Lane> lanes = map.lanes;
         bool changed = false;
-        if (ImGui::Checkbox(lane_label(lane), &shown)) {
+        if (ImGui::Checkbox(i18n::tr(lane_label(lane)), &shown)) {
             if (shown) lanes.push_back(lane);
             else std::erase(lanes, lane);
             changed = true;
@@ -116,17 +119,17 @@ void draw_persona_dialogs(EditorState& st) {
     const Persona* p = find_persona(st.doc.map, st.confirm_delete_persona);
     if (p) {
         int n = cards_involving(st.doc.map, p->id);
-        ImGui::Text("Delete the persona \"%s\"?", p->name.c_str());
-        ImGui::Text("%d touchpoint%s refer to it; the references are removed with it.", n, n == 1 ? "" : "s");
-        ImGui::TextDisabled("Undo (Ctrl+Z) brings the persona and every reference back.");
+        ImGui::Text(i18n::tr("Delete the persona \"%s\"?"), p->name.c_str());
+        ImGui::TextUnformatted(i18n::trn("{n} touchpoints refer to it; the references are removed with it.", n).c_str());
+        ImGui::TextDisabled("%s", i18n::tr("Undo (Ctrl+Z) brings the persona and every reference back."));
     }
-    if (ImGui::Button("Delete persona") && p) {
+    if (ImGui::Button(i18n::tr("Delete persona")) && p) {
         delete_persona(st, p->id);
         st.confirm_delete_persona.clear();
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape) || !p) {
+    if (ImGui::Button(i18n::tr("Cancel")) || ImGui::IsKeyPressed(ImGuiKey_Escape) || !p) {
         st.confirm_delete_persona.clear();
         ImGui::CloseCurrentPopup();
     }
@@ -136,20 +139,20 @@ void draw_persona_dialogs(EditorState& st) {
 void draw_personas_panel(EditorState& st) {
     const Map& map = st.doc.map;
     ImGui::PushFont(heading_font(), 0.0f);
-    ImGui::TextUnformatted("PERSONAS");
+    ImGui::TextUnformatted(i18n::tr("PERSONAS"));
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - 30);
     if (ImGui::SmallButton(ICON_PLUS "##add-persona")) add_persona(st);
-    ImGui::SetItemTooltip("Add a persona");
-    if (map.personas.empty()) ImGui::TextDisabled("No personas yet.");
+    ImGui::SetItemTooltip("%s", i18n::tr("Add a persona"));
+    if (map.personas.empty()) ImGui::TextDisabled("%s", i18n::tr("No personas yet."));
     for (const auto& p : map.personas) persona_row(st, p);
     if (!st.view_as_persona.empty()) {
-        if (ImGui::Button(ICON_EYE " Show everyone")) st.view_as_persona.clear();
+        if (ImGui::Button(i18n::tr(ICON_EYE " Show everyone"))) st.view_as_persona.clear();
     }
     coverage_warnings(st);
     ImGui::Spacing();
     ImGui::PushFont(heading_font(), 0.0f);
-    ImGui::TextUnformatted("LANES");
+    ImGui::TextUnformatted(i18n::tr("LANES"));
     ImGui::PopFont();
     lanes_section(st);
 }

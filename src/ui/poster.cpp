@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "i18n/i18n.h"
 #include "metrics/stage_health.h"
 #include "ui/canvas_paint.h"
 #include "ui/core/text_layout.h"
@@ -79,15 +80,18 @@ private:
 // "Exported 2026-11-24 · 7 stages · 42 touchpoints · Viewing as Ana (CFO)"
 std::string info_line(const EditorState& st, const std::string& date) {
     const Map& map = st.doc.map;
-    std::string s = "Exported " + date + "  \xC2\xB7  " + std::to_string(map.stages.size()) + " stages  \xC2\xB7  " +
-                    std::to_string(touchpoint_count(map)) + " touchpoints  \xC2\xB7  ";
+    constexpr const char* kDot = "  \xC2\xB7  ";
+    std::string s = i18n::trf("Exported {date}", {{"date", date}}) + kDot +
+                    i18n::trn("{n} stages", static_cast<long long>(map.stages.size())) + kDot +
+                    i18n::trn("{n} touchpoints", static_cast<long long>(touchpoint_count(map))) + kDot;
     const Persona* viewer = st.view_as_persona.empty() ? nullptr : find_persona(map, st.view_as_persona);
-    s += viewer ? "Viewing as " + viewer->name + " (other personas' cards faded)" : std::string("All personas");
+    s += viewer ? i18n::trf("Viewing as {persona} (other personas' cards faded)", {{"persona", viewer->name}})
+                : std::string(i18n::tr("All personas"));
     return s;
 }
 
 WrappedText title_lines(const EditorState& st, float width) {
-    const std::string& title = st.doc.map.title.empty() ? std::string("Untitled journey") : st.doc.map.title;
+    const std::string& title = st.doc.map.title.empty() ? std::string(i18n::tr("Untitled journey")) : st.doc.map.title;
     return wrap_text(title, canvas_text_metric(), {.max_width = width - 2 * kPad, .font_size = kTitleSize});
 }
 
@@ -95,7 +99,7 @@ WrappedText title_lines(const EditorState& st, float width) {
 float legend(ImDrawList* dl, const EditorState& st, ImVec2 origin, float scale, float width, float top) {
     const Palette& pal = palette();
     Flow f(dl, origin, scale, kPad, width - kPad, top);
-    f.text("Friction (how hard for the customer):", pal.card_text);
+    f.text(i18n::tr("Friction (how hard for the customer):"), pal.card_text);
     f.gap(kGap);
     for (int level = 0; level <= 5; ++level) {
         char buf[8];
@@ -103,9 +107,9 @@ float legend(ImDrawList* dl, const EditorState& st, ImVec2 origin, float scale, 
         f.chip(buf, friction_color(level), friction_text_color(level), pal.card_border);
         f.gap(6);
     }
-    f.text(" 0 none, 5 blocking", pal.card_muted);
+    f.text(i18n::tr(" 0 none, 5 blocking"), pal.card_muted);
     f.gap(kSectionGap);
-    f.text("Emotion:", pal.card_text);
+    f.text(i18n::tr("Emotion:"), pal.card_text);
     f.gap(kGap);
     for (int e = -2; e <= 2; ++e) {
         char buf[32];
@@ -114,7 +118,7 @@ float legend(ImDrawList* dl, const EditorState& st, ImVec2 origin, float scale, 
         f.gap(kGap);
     }
     f.newline();
-    f.text("Stage health:", pal.card_text);
+    f.text(i18n::tr("Stage health:"), pal.card_text);
     f.gap(kGap);
     for (Health h : {Health::Good, Health::Warning, Health::Bad, Health::Unknown}) {
         f.chip(health_label(h), pal.header_bg, health_color(h), 0);
@@ -123,7 +127,7 @@ float legend(ImDrawList* dl, const EditorState& st, ImVec2 origin, float scale, 
     const Map& map = st.doc.map;
     if (!map.personas.empty()) {
         f.gap(kSectionGap - 8);
-        f.text("Personas:", pal.card_text);
+        f.text(i18n::tr("Personas:"), pal.card_text);
         f.gap(kGap);
         for (const Persona& p : map.personas) {
             f.reserve(16 + 6 + f.width_of(p.name));
@@ -153,7 +157,7 @@ void paint_poster_header(ImDrawList* dl, const EditorState& st, ImVec2 origin, f
     dl->AddRectFilled(at(0, 0), at(width, height), pal.canvas_bg);
     dl->AddLine(at(kPad, height - 1), at(width - kPad, height - 1), pal.card_border, std::max(1.0f, scale));
 
-    const std::string& title = st.doc.map.title.empty() ? std::string("Untitled journey") : st.doc.map.title;
+    const std::string& title = st.doc.map.title.empty() ? std::string(i18n::tr("Untitled journey")) : st.doc.map.title;
     const WrappedText lines = title_lines(st, width);
     ImFont* font = canvas_font();
     float y = kPad;

@@ -3,6 +3,7 @@
 // the map framed by PresentationPlan (src/ui/core/presentation_view.h), painted
 // by the canvas painter without any editing controls. Stages other than the
 // one in focus are veiled, so the room knows where to look.
+#include "i18n/i18n.h"
 #include "ui/presentation.h"
 
 #include <algorithm>
@@ -135,8 +136,10 @@ struct Screen {
         const ImGuiStyle& style = ImGui::GetStyle();
         const float h = ImGui::GetFrameHeight();
         const float w = h * 1.5f;
-        const char* leave = ICON_TIMES "  Leave##Leave presentation";
-        const std::string counter = stages == 0 ? std::string() : "Stage " + std::to_string(pr.stage + 1) + " of " + std::to_string(stages);
+        const char* leave = i18n::tr(ICON_TIMES "  Leave##Leave presentation");
+        const std::string counter =
+            stages == 0 ? std::string()
+                        : i18n::trf("Stage {current} of {total}", {{"current", i18n::number(pr.stage + 1)}, {"total", i18n::number(stages)}});
         ImGui::PushFont(nullptr, kCounterPx);
         const float counter_w = ImGui::CalcTextSize(counter.c_str()).x;
         ImGui::PopFont();
@@ -145,7 +148,7 @@ struct Screen {
         ImGui::BeginDisabled(pr.stage <= 0);
         if (ImGui::Button(ICON_ARROW_LEFT "##Previous stage", {w, h})) go_to(pr.stage - 1);
         ImGui::EndDisabled();
-        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Previous stage (Left arrow, Page Up)");
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", i18n::tr("Previous stage (Left arrow, Page Up)"));
         ImGui::SameLine();
         ImGui::PushFont(nullptr, kCounterPx);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (h - ImGui::GetFontSize()) / 2 - 1);
@@ -155,10 +158,10 @@ struct Screen {
         ImGui::BeginDisabled(pr.stage >= stages - 1);
         if (ImGui::Button(ICON_ARROW_RIGHT "##Next stage", {w, h})) go_to(pr.stage + 1);
         ImGui::EndDisabled();
-        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Next stage (Right arrow, Page Down, Space)");
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", i18n::tr("Next stage (Right arrow, Page Down, Space)"));
         ImGui::SameLine(0, 2 * style.ItemSpacing.x);
         if (ImGui::Button(leave)) pr.leave_requested = true;
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Leave presentation mode (Escape or F5)");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", i18n::tr("Leave presentation mode (Escape or F5)"));
     }
 
     // The band at the top: the stage's name and top hotspot on the left; the
@@ -180,26 +183,28 @@ struct Screen {
         ImGui::TableNextColumn();
         if (stages == 0) {
             ImGui::PushFont(heading_font(), kNamePx);
-            wrapped(map.title.empty() ? "Untitled journey" : map.title);
+            wrapped(map.title.empty() ? i18n::tr("Untitled journey") : map.title);
             ImGui::PopFont();
             ImGui::PushFont(nullptr, kInfoPx);
-            wrapped("This map has no stages yet.");
+            wrapped(i18n::tr("This map has no stages yet."));
             ImGui::PopFont();
         } else {
             const Stage& stage = map.stages[pr.stage];
             ImGui::PushFont(heading_font(), kNamePx);
-            wrapped(stage.name.empty() ? "(unnamed stage)" : stage.name);
+            wrapped(stage.name.empty() ? i18n::tr("(unnamed stage)") : stage.name);
             ImGui::PopFont();
             ImGui::PushFont(nullptr, kInfoPx);
             double score = 0;
             int top = stage_top_hotspot(st, pr.stage, &score);
             if (top >= 0) {
                 const Touchpoint& t = stage.touchpoints[top];
-                char figures[96];
-                std::snprintf(figures, sizeof figures, "  (score %.0f, friction %d/5)", score, t.friction);
-                wrapped(std::string(ICON_FIRE "  Top hotspot: ") + (t.title.empty() ? "(untitled)" : t.title) + figures);
+                wrapped(std::string(ICON_FIRE "  ") +
+                        i18n::trf("Top hotspot: {title}  (score {score}, friction {friction}/5)",
+                                  {{"score", i18n::number(score)},
+                                   {"friction", i18n::number(t.friction)},
+                                   {"title", t.title.empty() ? std::string(i18n::tr("(untitled)")) : t.title}}));
             } else {
-                wrapped(ICON_FIRE "  Top hotspot: none in this stage");
+                wrapped(i18n::tr(ICON_FIRE "  Top hotspot: none in this stage"));
             }
             ImGui::PopFont();
         }
@@ -222,8 +227,9 @@ struct Screen {
     void persona_filter() {
         ImGui::PushFont(nullptr, kInfoPx);
         const Persona* p = st.view_as_persona.empty() ? nullptr : find_persona(map, st.view_as_persona);
-        std::string text = p ? std::string(ICON_EYE "  Viewing as ") + (p->name.empty() ? "(unnamed persona)" : p->name)
-                             : std::string(ICON_USERS "  All personas");
+        std::string text = p ? std::string(ICON_EYE "  ") +
+                                   i18n::trf("Viewing as {persona}", {{"persona", p->name.empty() ? std::string(i18n::tr("(unnamed persona)")) : p->name}})
+                             : std::string(i18n::tr(ICON_USERS "  All personas"));
         const float dot = p ? ImGui::GetFontSize() * 0.9f : 0;
         const float room = ImGui::GetContentRegionAvail().x;
         const float w = std::min(ImGui::CalcTextSize(text.c_str()).x + dot, room);
@@ -256,7 +262,7 @@ struct Screen {
         WrapOptions wrap;
         wrap.max_width = (m.lane_label_width - 20) * v.zoom;
         wrap.font_size = px;
-        const std::string title = map.title.empty() ? "Untitled journey" : map.title;
+        const std::string title = map.title.empty() ? std::string(i18n::tr("Untitled journey")) : map.title;
         WrappedText w = wrap_text(title, metric, wrap);
         float y = a.y + 12 * v.zoom;
         for (const TextLine& l : w.lines) {

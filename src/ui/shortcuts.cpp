@@ -2,6 +2,7 @@
 // shortcuts" window (F1) lists, so the help can never disagree with the code.
 #include "ui/shortcuts.h"
 
+#include "i18n/i18n.h"
 #include "imgui.h"
 #include "imgui_internal.h"   // IsKeyChordPressed with repeat
 #include "ui/editor_actions.h"
@@ -9,6 +10,8 @@
 
 namespace jm::ui {
 
+// The groups, actions and key descriptions are English message keys, translated
+// where the help window shows them; key names such as "Ctrl+Z" stay as they are.
 const std::vector<ShortcutHelp>& shortcut_help() {
     static const std::vector<ShortcutHelp> rows = {
         {"Map", "Ctrl+N", "New map from a template"},
@@ -79,7 +82,7 @@ void handle_shortcuts(EditorState& st) {
         std::string text = copy_selection(st);
         if (!text.empty()) {
             ImGui::SetClipboardText(text.c_str());
-            st.notify("Copied " + std::to_string(st.selection.touchpoints().size()) + " card(s)");
+            st.notify(i18n::trn("Copied {n} cards", static_cast<long long>(st.selection.touchpoints().size())));
         }
     }
     if (pressed(ImGuiMod_Ctrl | ImGuiKey_X)) {
@@ -87,13 +90,13 @@ void handle_shortcuts(EditorState& st) {
         std::string text = cut_selection(st);
         if (!text.empty()) {
             ImGui::SetClipboardText(text.c_str());
-            st.notify("Cut " + std::to_string(n) + " card(s)");
+            st.notify(i18n::trn("Cut {n} cards", static_cast<long long>(n)));
         }
     }
     if (pressed(ImGuiMod_Ctrl | ImGuiKey_V)) {
         std::string error;
         int n = paste_cards(st, ImGui::GetClipboardText() ? ImGui::GetClipboardText() : "", error);
-        st.notify(n > 0 ? "Pasted " + std::to_string(n) + " card(s)" : error);
+        st.notify(n > 0 ? i18n::trn("Pasted {n} cards", n) : error);
     }
     if (pressed(ImGuiKey_LeftArrow, true)) move_focus(st, Direction::Left);
     if (pressed(ImGuiKey_RightArrow, true)) move_focus(st, Direction::Right);

@@ -1,5 +1,7 @@
 #include <cstring>
+#include <string>
 
+#include "i18n/i18n.h"
 #include "imgui.h"
 #include "ui/panels.h"
 #include "ui/shortcuts.h"
@@ -11,7 +13,9 @@ void draw_shortcuts_window(EditorState& st) {
     if (!st.show_shortcuts) return;
     ImGui::SetNextWindowSize({720, 620}, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, {0.5f, 0.5f});
-    if (ImGui::Begin("Keyboard shortcuts", &st.show_shortcuts, ImGuiWindowFlags_NoCollapse)) {
+    // The title in the language; "###" keeps the window's id (size, position) across languages.
+    const std::string title = std::string(i18n::tr("Keyboard shortcuts")) + "###keyboard-shortcuts";
+    if (ImGui::Begin(title.c_str(), &st.show_shortcuts, ImGuiWindowFlags_NoCollapse)) {
         const char* group = "";
         if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
             ImGui::TableSetupColumn("Keys", ImGuiTableColumnFlags_WidthFixed, 280);
@@ -22,14 +26,14 @@ void draw_shortcuts_window(EditorState& st) {
                     ImGui::TableNextRow();
                     ImGui::TableNextColumn();
                     ImGui::PushFont(heading_font(), 0.0f);
-                    ImGui::TextUnformatted(group);
+                    ImGui::TextUnformatted(i18n::tr(group));
                     ImGui::PopFont();
                 }
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(row.keys);
+                ImGui::TextUnformatted(i18n::tr(row.keys));   // key names have no entry and stay as they are
                 ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", row.action);
+                ImGui::TextWrapped("%s", i18n::tr(row.action));
             }
             ImGui::EndTable();
         }

@@ -1,8 +1,10 @@
 #include "ui/stage_badges.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
+#include "i18n/i18n.h"
 #include "ui/icons.h"
 #include "ui/theme.h"
 
@@ -10,10 +12,10 @@ namespace jm::ui {
 
 const char* health_label(Health h) {
     switch (h) {
-        case Health::Good: return ICON_CHECK " Good";
-        case Health::Warning: return ICON_WARNING " Warning";
-        case Health::Bad: return ICON_TIMES " Bad";
-        default: return ICON_QUESTION " Not enough data";
+        case Health::Good: return i18n::tr(ICON_CHECK " Good");
+        case Health::Warning: return i18n::tr(ICON_WARNING " Warning");
+        case Health::Bad: return i18n::tr(ICON_TIMES " Bad");
+        default: return i18n::tr(ICON_QUESTION " Not enough data");
     }
 }
 
@@ -49,29 +51,40 @@ StageBadge stage_badge(const EditorState& st, int stage) {
     if (!st.doc.map.personas.empty()) {
         auto missing = missing_buyers(st.doc.map, stage);
         if (!missing.empty()) {
-            badge.text += "  " ICON_USER " " + std::to_string(missing.size()) + " buyer" + (missing.size() == 1 ? "" : "s") + " absent";
+            badge.text += "  " ICON_USER " " + i18n::trn("{n} buyers absent", static_cast<long long>(missing.size()));
         }
     }
     return badge;
 }
 
+namespace {
+
+// A KPI value with up to 4 significant digits (as "%.4g" keeps them), written
+// as the language writes numbers ("12.5", "12,5").
+std::string kpi_number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", v);
+    const std::string s(buf);
+    if (!std::isfinite(v)) return i18n::number(v);
+    if (s.find_first_of("eE") != std::string::npos) return std::fabs(v) >= 1 ? i18n::number(v, 0) : i18n::number(v, 6);
+    const std::size_t dot = s.find('.');
+    return i18n::number(v, dot == std::string::npos ? 0 : static_cast<int>(s.size() - dot - 1));
+}
+
+}  // namespace
+
 std::string kpi_summary(const Kpi& kpi) {
-    auto num = [](double v) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.4g", v);
-        return std::string(buf);
-    };
-    std::string s = kpi.current ? num(*kpi.current) + (kpi.unit.empty() ? "" : " " + kpi.unit) : "no value";
-    if (kpi.target) s += " (target " + num(*kpi.target) + ")";
+    std::string s = kpi.current ? kpi_number(*kpi.current) + (kpi.unit.empty() ? "" : " " + kpi.unit) : i18n::tr("no value");
+    if (kpi.target) s += " " + i18n::trf("(target {value})", {{"value", kpi_number(*kpi.target)}});
     switch (kpi_status(kpi)) {
-        case KpiStatus::OnTarget: s += " " ICON_CHECK " on target"; break;
-        case KpiStatus::OffTarget: s += " " ICON_TIMES " off target"; break;
+        case KpiStatus::OnTarget: s += std::string(" " ICON_CHECK " ") + i18n::tr("on target"); break;
+        case KpiStatus::OffTarget: s += std::string(" " ICON_TIMES " ") + i18n::tr("off target"); break;
         default: break;
     }
     switch (kpi_trend(kpi)) {
-        case KpiTrend::Improving: s += ", " ICON_TREND_UP " improving"; break;
-        case KpiTrend::Worsening: s += ", " ICON_TREND_DOWN " worsening"; break;
-        case KpiTrend::Flat: s += ", flat"; break;
+        case KpiTrend::Improving: s += std::string(", " ICON_TREND_UP " ") + i18n::tr("improving"); break;
+        case KpiTrend::Worsening: s += std::string(", " ICON_TREND_DOWN " ") + i18n::tr("worsening"); break;
+        case KpiTrend::Flat: s += std::string(", ") + i18n::tr("flat"); break;
         default: break;
     }
     return s;

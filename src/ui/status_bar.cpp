@@ -2,9 +2,9 @@
 // The save state and zoom sit on the right; what is on the left is shortened
 // (with "…") or left out when it would run into them.
 #include <algorithm>
-#include <cstdio>
 #include <string>
 
+#include "i18n/i18n.h"
 #include "imgui.h"
 #include "ui/editor_actions.h"
 #include "ui/icons.h"
@@ -25,14 +25,15 @@ constexpr const char* kLock = "\xef\x80\xa3";   // U+F023
 
 const char* save_tooltip(const std::string& status, bool problem) {
     if (problem)
-        return "This map is not stored in this browser. It stays open here, and leaving the page asks first:\n"
-               "use File > Download map (Ctrl+S) to keep a copy.";
-    if (status.rfind("Saving", 0) == 0) return "Your last change is being stored in this browser.";
+        return i18n::tr("This map is not stored in this browser. It stays open here, and leaving the page asks first:\n"
+                        "use File > Download map (Ctrl+S) to keep a copy.");
+    if (status.rfind("Saving", 0) == 0 || status == i18n::tr("Saving..."))   // as src/app/session.cpp words it
+        return i18n::tr("Your last change is being stored in this browser.");
     if (status.find(kLock) != std::string::npos)
-        return "Stored in this browser, which granted persistent storage: it will not clear your maps to free disk space.\n"
-               "Clearing this site's data still deletes them; Download keeps a copy anywhere.";
-    return "Stored in this browser, which has not granted persistent storage: when the disk runs low it may\n"
-           "clear this site's data. Download the maps you need to keep.";
+        return i18n::tr("Stored in this browser, which granted persistent storage: it will not clear your maps to free disk space.\n"
+                        "Clearing this site's data still deletes them; Download keeps a copy anywhere.");
+    return i18n::tr("Stored in this browser, which has not granted persistent storage: when the disk runs low it may\n"
+                    "clear this site's data. Download the maps you need to keep.");
 }
 
 std::size_t cards_for(const Map& map, const std::string& persona) {
@@ -120,20 +121,23 @@ std::string shortened(const std::string& text, float width) {
 
 void draw_status_bar(EditorState& st) {
     const Map& map = st.doc.map;
-    char zoom[32];
-    std::snprintf(zoom, sizeof zoom, "%d%%", static_cast<int>(st.view.zoom * 100 + 0.5f));
+    const std::string zoom = i18n::percent(static_cast<int>(st.view.zoom * 100 + 0.5f), 0);
     const std::string save = st.save_problem ? std::string(ICON_WARNING " ") + st.save_status : st.save_status;
-    const float right_w = ImGui::CalcTextSize(save.c_str()).x + ImGui::CalcTextSize(zoom).x + 60;
+    const float right_w = ImGui::CalcTextSize(save.c_str()).x + ImGui::CalcTextSize(zoom.c_str()).x + 60;
     const float right_x = std::max(ImGui::GetCursorPosX() + kGap, ImGui::GetWindowWidth() - right_w);
 
-    char buf[128];
-    std::snprintf(buf, sizeof buf, "%zu stages  %zu touchpoints  %zu personas", map.stages.size(), touchpoint_count(map), map.personas.size());
-    text_item(buf, "##status-counts");
+    const auto count = [](std::size_t n) { return static_cast<long long>(n); };
+    text_item(i18n::trn("{n} stages", count(map.stages.size())) + "  " + i18n::trn("{n} touchpoints", count(touchpoint_count(map))) + "  " +
+                  i18n::trn("{n} personas", count(map.personas.size())),
+              "##status-counts");
     if (!st.view_as_persona.empty()) {
         const Persona* p = find_persona(map, st.view_as_persona);
         std::size_t mine = cards_for(map, st.view_as_persona);
-        std::snprintf(buf, sizeof buf, ": %zu cards shown, %zu dimmed", mine, touchpoint_count(map) - mine);
-        left_piece(std::string(ICON_EYE " Viewing as ") + (p ? p->name : "?") + buf, right_x, "##status-view-as");
+        left_piece(std::string(ICON_EYE " ") + i18n::trf("Viewing as {persona}: {shown}, {dimmed}",
+                                                         {{"shown", i18n::trn("{n} cards shown", count(mine))},
+                                                          {"dimmed", i18n::trn("{n} dimmed", count(touchpoint_count(map) - mine))},
+                                                          {"persona", p ? p->name : "?"}}),
+                   right_x, "##status-view-as");
     }
     // A fresh notice before the hotspot: it is news, and it gets the room.
     if (!st.notice.empty()) {
@@ -144,9 +148,9 @@ void draw_status_bar(EditorState& st) {
     if (!st.metrics.hotspots.touchpoints.empty()) {
         const auto& top = st.metrics.hotspots.touchpoints.front();
         if (const Touchpoint* t = find_touchpoint(map, top.id)) {
-            std::snprintf(buf, sizeof buf, " (score %.0f, friction %d)", top.score, t->friction);
-            if (left_piece(std::string(ICON_FIRE " Top hotspot: ") + t->title + buf, right_x, "##status-hotspot",
-                           "Click to select it on the map")) {
+            const std::string text = i18n::trf("Top hotspot: {title} (score {score}, friction {friction})",
+                                               {{"score", i18n::number(top.score)}, {"friction", i18n::number(t->friction)}, {"title", t->title}});
+            if (left_piece(std::string(ICON_FIRE " ") + text, right_x, "##status-hotspot", i18n::tr("Click to select it on the map"))) {
                 select_and_reveal(st, t->id);
                 st.show_inspector = true;
             }

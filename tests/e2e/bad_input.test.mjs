@@ -161,7 +161,7 @@ const CASES = [
 
   // CSV spreadsheets
   { title: "CSV: no header row", file: "no-header.csv", bytes: csv("Awareness,1,Search\nDecision,2,Review\n") },
-  { title: "CSV: separated by semicolons (a spreadsheet set to Spanish)", file: "semicolons.csv", bytes: csv(CSV_HEADER.replace(/,/g, ";") + "Conciencia;1;Búsqueda;;;;Ana;2;0;;\n") },
+  { title: "CSV: separated by semicolons, a fraction where a whole number belongs", file: "semicolons.csv", bytes: csv(CSV_HEADER.replace(/,/g, ";") + "Conciencia;1;Búsqueda;;;;Ana;2,5;0;;\n"), expect: /2,5/ },
   { title: "CSV: ragged rows", file: "ragged.csv", bytes: csv(CSV_HEADER + "Awareness,1,Search,,,,Ana,2,0,,,extra,cells\nDecision\n") },
   { title: "CSV: numbers that are not numbers", file: "bad-numbers.csv", bytes: csv(CSV_HEADER + "Awareness,first,Search,,,,Ana,high,\"1,5\",,\n") },
   { title: "CSV: a quote that never ends", file: "open-quote.csv", bytes: csv(CSV_HEADER + "Awareness,1,\"Search,,,,Ana,2,0,,\n") },
@@ -267,7 +267,7 @@ async function closeDialog(page) {
 
 // The paste path: the status bar shows the notice first set by copying the
 // selected card ("Copied 1 card(s)"), so the notice read after the paste is new.
-const COPIED = "Copied 1 card(s)";
+const COPIED = "Copied 1 card";
 async function expectNotice(page) {
   const segments = await readText(page);
   const status = segments.filter((s) => s.window.startsWith("Journey Map/Status bar")).map((s) => s.text.trim()).join(" ");

@@ -73,9 +73,9 @@ export async function launchBrowser() {
 // Console errors and page errors are collected in page.jmErrors. The default size
 // is a wide screen, where the side panels are docked beside the map; below 1400
 // px they open over it (tests/e2e/small_screen.test.mjs).
-export async function openEditor(browser, baseUrl, { width = 1440, height = 900, dpr = 1, storage, init } = {}) {
+export async function openEditor(browser, baseUrl, { width = 1440, height = 900, dpr = 1, storage, init, locale = "en-US" } = {}) {
   const context = await browser.newContext({
-    viewport: { width, height }, deviceScaleFactor: dpr, acceptDownloads: true,
+    viewport: { width, height }, deviceScaleFactor: dpr, acceptDownloads: true, locale,
     permissions: ["clipboard-read", "clipboard-write"], storageState: storage,
   });
   const page = await context.newPage();

@@ -100,7 +100,7 @@ for (const file of [...TEMPLATES, TRICKY]) {
     assert.ok(result.ok, `Mermaid rejected the export:\n${result.error}\n---\n${text}`);
     assert.match(result.svg, /^<svg/);
     const { sections, tasks } = expectedNames(map);
-    assert.ok(tasks.length > 0 || file.endsWith("blank.json"), "a template with touchpoints checks something");
+    assert.ok(tasks.length > 0 || /\/blank\.[^/]+\.json$/.test(file), "a template with touchpoints checks something");
     for (const s of sections) assertShown(result.shown, s, "section");
     for (const t of tasks) assertShown(result.shown, t, "task");
   });

@@ -54,11 +54,18 @@ struct Run {
     std::string err;   // standard error
 };
 
-// Runs `journeymap ARGS` with standard input from `stdin_path`.
-inline Run run_cli(const TempDir& dir, const std::string& args, const std::string& stdin_path = "/dev/null") {
+// The environment the CLI tests run `journeymap` in: LC_ALL=C, so that its
+// messages are in English whatever language the machine running the tests is
+// set to (LANG=es_ES.UTF-8 would make them Spanish).
+inline constexpr const char* kEnglishEnvironment = "LC_ALL=C";
+
+// Runs `journeymap ARGS` with standard input from `stdin_path`, with the
+// variables of `environment` ("NAME=value ...", as a shell command line takes them).
+inline Run run_cli(const TempDir& dir, const std::string& args, const std::string& stdin_path = "/dev/null",
+                   const std::string& environment = kEnglishEnvironment) {
     const std::string err_path = dir.path + "/.stderr";
-    const std::string command =
-        shell_quote(JM_CLI_PATH) + " " + args + " < " + shell_quote(stdin_path) + " 2> " + shell_quote(err_path);
+    const std::string command = environment + " " + shell_quote(JM_CLI_PATH) + " " + args + " < " +
+                                shell_quote(stdin_path) + " 2> " + shell_quote(err_path);
     Run r;
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe);

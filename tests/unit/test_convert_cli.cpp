@@ -175,7 +175,8 @@ TEST_CASE("convert: map -> CSV -> map and map -> Mermaid -> map through files", 
 TEST_CASE("convert: listed in the help", "[convert]") {
     TempDir dir;
     const std::string err_path = dir.path + "/.stderr";
-    FILE* pipe = popen((shell_quote(JM_CLI_PATH) + " --help 2>" + shell_quote(err_path)).c_str(), "r");
+    FILE* pipe = popen((std::string(jm::testing::kEnglishEnvironment) + " " + shell_quote(JM_CLI_PATH) + " --help 2>" +
+                        shell_quote(err_path)).c_str(), "r");
     REQUIRE(pipe);
     std::string out;
     char buf[4096];

@@ -193,8 +193,8 @@ TEST_CASE("CSV import: each bad cell is named by row and column, and nothing is 
 TEST_CASE("CSV import: header and file problems", "[csv]") {
     CHECK(where_and_what("name,friction\nX,1\n") ==
           std::vector<std::string>{
-              "line 1: the header row has no 'stage' column; the first row must name the columns (stage, title, ...)",
-              "line 1: the header row has no 'title' column; the first row must name the columns (stage, title, ...)"});
+              "line 1: the header row has no 'stage' and no 'title' column (tried comma, semicolon and tab; found columns: "
+              "\"name\", \"friction\"); the first row must name the columns (stage, title, ...)"});
     CHECK(where_and_what("stage,title,Title\nA,B,C\n") ==
           std::vector<std::string>{"row 1, column 3: the column 'title' appears twice in the header"});
     CHECK(where_and_what("") == std::vector<std::string>{"line 1: the file is empty: the first row must name the columns (stage, title, ...)"});

@@ -21,7 +21,8 @@ struct Run {
 
 Run run(const std::string& args) {
     Run r;
-    const std::string command = std::string(JM_CLI_PATH) + " metrics " + args + " 2>&1";
+    // LC_ALL=C: English messages whatever the machine's language (LANG=es_ES.UTF-8...).
+    const std::string command = "LC_ALL=C " + std::string(JM_CLI_PATH) + " metrics " + args + " 2>&1";
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe);
     char buf[4096];

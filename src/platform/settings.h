@@ -1,0 +1,22 @@
+// The user's settings that belong to this browser rather than to a map (the UI
+// language): small, read before the first frame, so kept in localStorage under
+// "jm-setting:<name>" (outside the map library's keys, which live in IndexedDB).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jm::platform {
+
+std::optional<std::string> setting(const std::string& name);
+void remember_setting(const std::string& name, const std::string& value);
+
+// The browser's languages in order of preference (navigator.languages).
+std::vector<std::string> preferred_languages();
+
+// Tells the page which language its text is in (<html lang>), for the browser's
+// spell-checker in paragraph fields and for screen readers.
+void set_document_language(const std::string& code);
+
+}  // namespace jm::platform
