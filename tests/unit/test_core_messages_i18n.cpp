@@ -7,19 +7,17 @@
 
 #include "edit/commands.h"
 #include "i18n/i18n.h"
+#include "support/language_scope.h"
 #include "io/csv.h"
 #include "io/map_json.h"
 
 using namespace jm;
 
+using jm::testing::LanguageScope;
+
 namespace {
 
 // Switches the language for one test case and always comes back to English.
-struct LanguageScope {
-    explicit LanguageScope(const char* code) { REQUIRE(i18n::set_language(code)); }
-    ~LanguageScope() { i18n::set_language("en"); }
-};
-
 Map two_stages() {
     Map m;
     m.id = "m";

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "io/csv.h"
+#include "support/csv_checks.h"
 #include "io/map_json.h"
 #include "support/cli_run.h"
 #include "support/large_map.h"
@@ -16,22 +17,8 @@ constexpr const char* kBom = "\xEF\xBB\xBF";
 constexpr const char* kHeader =
     "stage,stage_order,title,description,channel,owner,personas,friction,emotion,pains,opportunities,nps,csat,ces\r\n";
 
-jm::Map imported(const std::string& text) {
-    jm::CsvImport r = jm::import_csv(text);
-    INFO(text);
-    for (const auto& p : r.problems) INFO(p.where() + ": " + p.message);
-    REQUIRE(r.problems.empty());
-    REQUIRE(r.map);
-    return *r.map;
-}
-
-std::vector<std::string> where_and_what(const std::string& text) {
-    jm::CsvImport r = jm::import_csv(text);
-    CHECK_FALSE(r.map);
-    std::vector<std::string> out;
-    for (const auto& p : r.problems) out.push_back(p.where() + ": " + p.message);
-    return out;
-}
+using jm::testing::imported;
+using jm::testing::where_and_what;
 
 std::vector<std::string> stage_names(const jm::Map& m) {
     std::vector<std::string> out;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "io/csv.h"
+#include "support/csv_checks.h"
 #include "io/map_json.h"
 #include "support/large_map.h"
 
@@ -17,22 +18,8 @@ namespace {
 constexpr const char* kBom = "\xEF\xBB\xBF";
 const jm::CsvDialect kEs{';', true};
 
-jm::Map imported(const std::string& text) {
-    jm::CsvImport r = jm::import_csv(text);
-    INFO(text);
-    for (const auto& p : r.problems) INFO(p.where() + ": " + p.message);
-    REQUIRE(r.problems.empty());
-    REQUIRE(r.map);
-    return *r.map;
-}
-
-std::vector<std::string> where_and_what(const std::string& text) {
-    jm::CsvImport r = jm::import_csv(text);
-    CHECK_FALSE(r.map);
-    std::vector<std::string> out;
-    for (const auto& p : r.problems) out.push_back(p.where() + ": " + p.message);
-    return out;
-}
+using jm::testing::imported;
+using jm::testing::where_and_what;
 
 std::vector<std::string> persona_names(const jm::Map& m, const jm::Touchpoint& t) {
     std::vector<std::string> out;

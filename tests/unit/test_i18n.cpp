@@ -11,16 +11,13 @@
 
 #include "i18n/catalogues.h"
 #include "i18n/i18n.h"
+#include "support/language_scope.h"
 
 using namespace jm::i18n;
+using jm::testing::LanguageScope;
 using nlohmann::json;
 
 namespace {
-
-struct LanguageScope {
-    explicit LanguageScope(const char* code) { REQUIRE(set_language(code)); }
-    ~LanguageScope() { set_language("en"); }
-};
 
 json messages_of(const char* code) {
     const char* text = catalogue_text(code);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "i18n/i18n.h"
+#include "support/language_scope.h"
 #include "metrics/metrics.h"
 #include "metrics/metrics_json.h"
 #include "metrics/text_format.h"
@@ -13,12 +14,9 @@
 using namespace jm;
 using Catch::Matchers::Contains;
 
-namespace {
+using jm::testing::LanguageScope;
 
-struct LanguageScope {
-    explicit LanguageScope(const char* code) { REQUIRE(i18n::set_language(code)); }
-    ~LanguageScope() { i18n::set_language("en"); }
-};
+namespace {
 
 Touchpoint touchpoint(const std::string& id, int friction, int emotion) {
     Touchpoint tp;
