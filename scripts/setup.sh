@@ -21,6 +21,9 @@ APT_PACKAGES=(
   # runtimes (ASan, UBSan, libFuzzer; apt's --no-install-recommends would skip
   # them) and llvm-symbolizer for file:line in reports.
   clang-14 libclang-rt-14-dev llvm-14
+  # The site's precompressed copies (scripts/finish_site.mjs): brotli -q 11 and
+  # zopfli for .gz; the web app's PNG icons drawn from web/favicon.svg (rsvg-convert).
+  brotli zopfli librsvg2-bin
 )
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
@@ -93,7 +96,8 @@ fetch_imgui() {
 }
 
 install_npm_packages() {
-  if [ -d node_modules/playwright-core ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
+  if [ -d node_modules/playwright-core ] && [ -d node_modules/workbox-build ] && [ -d node_modules/sirv-cli ] &&
+     [ node_modules/.package-lock.json -nt package-lock.json ]; then
     say "npm packages present"; return
   fi
   say "installing npm packages (package-lock.json)"

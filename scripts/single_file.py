@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Makes one self-contained HTML file from the static site: scripts, styles,
-the wasm and the fonts inlined (base64), so the editor opens from a file on
+the wasm, the fonts and the translation catalogues inlined (base64), so the editor opens from a file on
 disk, from a mail attachment or a USB stick, with no server and no network.
 
 Fonts: the UI fonts and the whole CJK font (Chinese works offline). Not the
@@ -31,7 +31,9 @@ def main() -> int:
     if "fonts/DroidSansFallbackFull.ttf" not in fonts:
         print(f"{site}/fonts lacks DroidSansFallbackFull.ttf: build the site first", file=sys.stderr)
         return 1
-    binaries = ["journeymap.wasm"] + [f for f in fonts if f not in SERVED_ONLY]
+    # The translation catalogues the wasm does not carry (fetched by need when served).
+    catalogues = sorted(str(p.relative_to(site)) for p in (site / "i18n").glob("*.json"))
+    binaries = ["journeymap.wasm"] + [f for f in fonts if f not in SERVED_ONLY] + catalogues
     embedded = ",\n".join(
         f'  "{name}": "{base64.b64encode((site / name).read_bytes()).decode("ascii")}"' for name in binaries)
     # boot.js looks here before fetching a file.
@@ -49,6 +51,10 @@ def main() -> int:
         return f'<link rel="icon" href="data:image/svg+xml;base64,{data}" type="image/svg+xml">'
 
     html = re.sub(r'<link rel="icon" href="([^"]+)"[^>]*>', inline_icon, html)
+    # The web app manifest and its icons belong to the served site (installable,
+    # offline through the service worker); a file opened from disk has neither.
+    html = re.sub(r'<!-- Installable web app[^>]*-->\n?', "", html)
+    html = re.sub(r'<link rel="(manifest|apple-touch-icon)" href="[^"]+">\n?', "", html)
     html = re.sub(r'<link rel="stylesheet" href="([^"]+)">', inline_style, html)
     html = re.sub(r'<script src="([^"]+)"></script>', inline_script, html)
     html = html.replace("<body>", "<body>\n" + prelude, 1)

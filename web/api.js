@@ -30,6 +30,29 @@
   }
   JM.call = call;
 
+  // loadJSON(text): the text goes into the wasm heap once, as UTF-8 written by
+  // TextEncoder.encodeInto straight into a malloc'ed buffer, and C++ reads it in
+  // place. The general path would JSON.stringify it, copy that string into the
+  // heap, parse the JSON array and copy the text out again: four passes over a
+  // map of 11 MB. A text that is not a string, or not well-formed UTF-16 (a lone
+  // surrogate, which TextEncoder would silently replace), takes the general path,
+  // so that its answer stays exactly what it was.
+  const encoder = new TextEncoder();
+  function loadJSON(text, ...rest) {
+    const m = JM.module;
+    const wellFormed = typeof text === "string" && (text.isWellFormed ? text.isWellFormed() : !/[\uD800-\uDFFF]/.test(text));
+    if (!wellFormed) return call("loadJSON", text, ...rest);
+    const capacity = text.length * 3 + 1;   // UTF-8 takes at most 3 bytes per UTF-16 code unit
+    const p = m._malloc(capacity);
+    if (!p) return call("loadJSON", text, ...rest);
+    try {
+      const { written } = encoder.encodeInto(text, m.HEAPU8.subarray(p, p + capacity));
+      return call("_loadJSONBytes", p, written);
+    } finally {
+      m._free(p);
+    }
+  }
+
   // Names of the functions App::api_call answers; each becomes journeymap.<name>.
   const FUNCTIONS = [
     "loadJSON", "exportJSON", "newMap", "undo", "redo", "canUndo", "canRedo",
@@ -41,6 +64,7 @@
   JM.exposeApi = function () {
     const api = {};
     for (const name of FUNCTIONS) api[name] = (...args) => call(name, ...args);
+    api.loadJSON = loadJSON;
     // Test support (see tests/e2e/harness.mjs): the widgets of the last frame;
     // whether the editor is idle (everything that happened is drawn and settled,
     // see JM.idle in input.js) and why not; whether a frame is scheduled at all;

@@ -169,6 +169,10 @@
     }
     JM.module = module;
     const size = JM.resize();
+    // The editor says when it is ready (platform::announce_ready): at once, or,
+    // for a language the wasm does not carry, once its catalogue is fetched and
+    // the first map is open in that language.
+    const editorReady = new Promise((resolve) => { JM.editorReady = resolve; });
     if (!module._jm_start(size.w, size.h, size.dpr)) {
       fail("WebGL 2 could not be started on this canvas. Turn on hardware acceleration and reload.");
       return;
@@ -176,9 +180,90 @@
     fonts.forEach((bytes, i) => addFont(bytes, UI_FONTS[i][1]));
     fontsStarted = true;
     for (const [bytes, role, step] of early.splice(0)) mergeFont(bytes, role, step);
-    status.classList.add("hidden");
     JM.startInput();
+    await editorReady;
+    status.classList.add("hidden");
     JM.exposeApi();
+    registerServiceWorker();
+  }
+
+  // --- Offline and updates: the service worker ------------------------------
+  // sw.js (made at build time by scripts/finish_site.mjs with workbox-build)
+  // precaches the whole site, so a second visit opens with no network. It is
+  // registered once the editor runs (its install downloads the site again in the
+  // background, which must not slow the first frame). Not on file://: the single
+  // file is the portable edition, and no browser runs a service worker there.
+  //
+  // A new build deployed later brings a new sw.js: the browser installs it next
+  // to the running one, where it waits. The editor is told (jm_update_waiting,
+  // src/platform/web/web_update.cpp) and shows "A new version is ready - Reload"
+  // (src/app/update_prompt.cpp); on Reload it stores the open map, then calls
+  // JM.update.apply(), which lets the waiting worker take over (workbox's
+  // SKIP_WAITING message) and reloads once it controls the page.
+  const update = JM.update = {
+    state: "none",   // "none" | "unsupported" | "registered" | "waiting" | "applying" | "failed"
+    error: "",
+    registration: null,
+    waiting: null,
+  };
+
+  function tellUpdate(worker) {
+    update.waiting = worker;
+    if (worker) update.state = "waiting";
+    if (JM.module && JM.module._jm_update_waiting) {
+      JM.module._jm_update_waiting(worker ? 1 : 0);
+      if (JM.wake) JM.wake(); else JM.requestFrame();
+    }
+  }
+
+  // A worker that finishes installing while another one controls this page is
+  // a new version (the first install, on the first visit, is not).
+  function watchInstalling(worker) {
+    if (!worker) return;
+    worker.addEventListener("statechange", () => {
+      if (worker.state === "installed" && navigator.serviceWorker.controller) tellUpdate(worker);
+      if (worker.state === "redundant" && update.waiting === worker) { update.state = "registered"; tellUpdate(null); }
+    });
+  }
+
+  update.apply = () => {
+    const worker = update.waiting || (update.registration && update.registration.waiting);
+    update.state = "applying";
+    if (!worker) { location.reload(); return; }   // already active (another tab let it take over)
+    navigator.serviceWorker.addEventListener("controllerchange", () => location.reload(), { once: true });
+    worker.postMessage({ type: "SKIP_WAITING" });
+  };
+
+  // Looks for a new version now (the browser also does on every navigation).
+  update.check = () => (update.registration ? update.registration.update() : Promise.resolve());
+
+  async function registerServiceWorker() {
+    if (!("serviceWorker" in navigator) || location.protocol === "file:" || window.JM_EMBEDDED) {
+      update.state = "unsupported";
+      return;
+    }
+    let reg = null;
+    try {
+      reg = await navigator.serviceWorker.register("sw.js");
+    } catch (e) {
+      // Offline, registering again fails to fetch sw.js: the installed one keeps working.
+      update.error = String(e && e.message ? e.message : e);
+      reg = await navigator.serviceWorker.getRegistration().catch(() => null);
+      if (!reg) {
+        update.state = "failed";
+        console.warn("The offline copy could not be set up: " + update.error);
+        return;
+      }
+    }
+    update.registration = reg;
+    update.state = "registered";
+    if (reg.waiting && navigator.serviceWorker.controller) tellUpdate(reg.waiting);
+    watchInstalling(reg.installing);
+    reg.addEventListener("updatefound", () => watchInstalling(reg.installing));
+    // A tab left open for days looks again when it is shown.
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "visible") reg.update().catch(() => { /* offline */ });
+    });
   }
 
   window.addEventListener("error", (e) => {

@@ -8,6 +8,7 @@
 #include "app/language.h"
 #include "app/presenting.h"
 #include "app/session.h"
+#include "app/update_prompt.h"
 #include "i18n/i18n.h"
 #include "platform/platform.h"
 #include "ui/canvas.h"
@@ -22,14 +23,16 @@ App::App() : store_(std::make_unique<BrowserStore>()), s_(std::make_unique<AppSt
 App::~App() = default;
 
 void App::init() {
-    start_language(*s_);
     ui::apply_theme(s_->theme);
     platform::on_file_dropped([this](const std::string& name, const std::string& bytes, double size) { open_file(*s_, name, bytes, size); });
     platform::on_storage_changed([this](const std::string& key) { on_storage_changed(*s_, key); });
     platform::on_storage_committed([this](int ticket, const std::string& error) { storage_committed(*s_, ticket, error); });
     platform::on_storage_flush([this] { flush_autosave(*s_); });
     watch_fullscreen(*s_);
-    start_session(*s_);
+    start_language(*s_, [this] {
+        start_session(*s_);
+        platform::announce_ready();
+    });
 }
 
 ImVec4 App::background_color() const { return ImGui::ColorConvertU32ToFloat4(ui::palette().canvas_bg); }
@@ -37,6 +40,7 @@ ImVec4 App::background_color() const { return ImGui::ColorConvertU32ToFloat4(ui:
 void App::draw() {
     AppState& app = *s_;
     ui::EditorState& ed = app.ed;
+    if (!language_ready(app)) return;   // no English flash before the user's language arrives
     apply_language_choice(app);      // before any string of this frame is translated
     ui::apply_paragraph_input(ed);   // what was typed in a paragraph's text box, before anything draws
     load_fonts_by_need(i18n::language(), ed.doc.map, ed.doc.revision());
@@ -69,6 +73,7 @@ void App::draw() {
     ui::draw_metrics_window(ed);
     ui::draw_persona_dialogs(ed);
     draw_app_windows(app);
+    draw_update_prompt(app);
     if (auto map = ui::draw_new_map_dialog(ed.show_new_map)) switch_to(app, std::move(*map));
     if (ed.request_download) download_current(app);
     if (ed.request_open) open_file_picker(app);
@@ -85,12 +90,16 @@ void App::after_render() {
     if (!s_->png_job) return;
     const ui::PngJob& job = *s_->png_job;
     platform::save_png(*job.draw_list, job.width, job.height, job.background, job.file_name);
-    std::string message = "Exported " + job.file_name + " (" + std::to_string(job.width) + " x " + std::to_string(job.height) + " px";
+    // Pixel sizes in plain digits, as image sizes are written.
+    const std::string width = std::to_string(job.width), height = std::to_string(job.height);
     if (job.scale < 2.0f) {   // never silently smaller than asked: say how much and why
-        message += ", " + std::to_string(static_cast<int>(job.scale * 100 + 0.5f)) +
-                   "% of screen size: the browser makes images up to " + std::to_string(platform::max_image_size()) + " px a side";
+        s_->ed.notify(i18n::trf("Exported {file} ({width} x {height} px, {scale}% of screen size: the browser makes images up to {max} px a side)",
+                                {{"file", job.file_name}, {"width", width}, {"height", height},
+                                 {"scale", std::to_string(static_cast<int>(job.scale * 100 + 0.5f))},
+                                 {"max", std::to_string(platform::max_image_size())}}));
+    } else {
+        s_->ed.notify(i18n::trf("Exported {file} ({width} x {height} px)", {{"file", job.file_name}, {"width", width}, {"height", height}}));
     }
-    s_->ed.notify(message + ")");
     s_->png_job.reset();
 }
 

@@ -1,8 +1,10 @@
 // window.journeymap: the JavaScript API (see README "JavaScript API"). Each call
 // takes a JSON array of arguments and returns JSON. Failures are values
 // ({ok: false, errors: [...]}) rather than exceptions, and never change the map.
+#include <cstdint>
 #include <functional>
 #include <map>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -11,6 +13,7 @@
 #include "app/interchange_files.h"
 #include "app/session.h"
 #include "io/csv.h"
+#include "io/map_json.h"
 #include "io/mermaid.h"
 #include "metrics/metrics_json.h"
 #include "platform/platform.h"
@@ -40,6 +43,15 @@ json open_text(AppState& app, const std::string& name, const std::string& text) 
     if (!r.map) return {{"ok", false}, {"errors", problems_json(r.problems)}};
     switch_to(app, std::move(*r.map));
     return {{"ok", true}, {"notices", r.notices}};
+}
+
+// loadJSON's text as the page wrote it into this heap (web/api.js): UTF-8 bytes,
+// read in place. The same answer as open_text(app, "map.json", text).
+json open_map_bytes(AppState& app, std::string_view bytes) {
+    LoadResult loaded = load_map_json(bytes);
+    if (!loaded.map) return {{"ok", false}, {"errors", problems_json(loaded.problems)}};
+    switch_to(app, std::move(*loaded.map));
+    return {{"ok", true}, {"notices", loaded.notices}};
 }
 
 // How the canvas lays out a card's title, as drawn: its lines (text, width,
@@ -81,6 +93,14 @@ json library_json(AppState& app) {
 const std::map<std::string, Handler>& handlers() {
     static const std::map<std::string, Handler> table = {
         {"loadJSON", [](AppState& app, const json& a) { return open_text(app, "map.json", arg_string(a, 0)); }},
+        // loadJSON(text) from web/api.js: [address, length] of the text's UTF-8, which
+        // the page wrote into the heap and frees after the call. Not in the API's list.
+        {"_loadJSONBytes", [](AppState& app, const json& a) -> json {
+             if (a.size() != 2 || !a[0].is_number_unsigned() || !a[1].is_number_unsigned() || a[0].get<std::uint64_t>() == 0)
+                 return {{"ok", false}, {"errors", json::array({{{"path", ""}, {"message", "no text"}}})}};
+             const auto* bytes = reinterpret_cast<const char*>(static_cast<std::uintptr_t>(a[0].get<std::uint64_t>()));
+             return open_map_bytes(app, std::string_view(bytes, static_cast<std::size_t>(a[1].get<std::uint64_t>())));
+         }},
         {"exportJSON", [](AppState& app, const json&) -> json { return save_map_json(app.ed.doc.map); }},
         {"newMap", [](AppState& app, const json& a) -> json {
              std::string error;

@@ -10,6 +10,7 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "platform/platform.h"
+#include "ui/core/window_title.h"
 #include "ui/icons.h"
 #include "ui/theme.h"
 
@@ -24,13 +25,14 @@ void centre_next() {
 }
 
 void load_errors_dialog(AppState& app) {
+    const std::string title = ui::window_title(i18n::tr("Could not open the file"), "Could not open the file");
     if (app.show_load_errors) {
-        ImGui::OpenPopup("Could not open the file");
+        ImGui::OpenPopup(title.c_str());
         app.show_load_errors = false;
     }
     centre_next();
     ImGui::SetNextWindowSize({720, 0});
-    if (!ImGui::BeginPopupModal("Could not open the file", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::PushFont(ui::heading_font(), 0.0f);
     ImGui::TextWrapped("%s", app.load_error_title.c_str());
     ImGui::PopFont();
@@ -48,14 +50,14 @@ void load_errors_dialog(AppState& app) {
 }
 
 void open_notices_dialog(AppState& app) {
-    constexpr const char* kTitle = "Opened, with a note";
+    const std::string title = ui::window_title(i18n::tr("Opened, with a note"), "Opened, with a note");
     if (app.show_open_notices) {
-        ImGui::OpenPopup(kTitle);
+        ImGui::OpenPopup(title.c_str());
         app.show_open_notices = false;
     }
     centre_next();
     ImGui::SetNextWindowSize({720, 0});
-    if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::PushFont(ui::heading_font(), 0.0f);
     ImGui::TextWrapped(i18n::tr("\"%s\" is open."), app.opened_name.c_str());
     ImGui::PopFont();
@@ -69,13 +71,13 @@ void open_notices_dialog(AppState& app) {
 }
 
 void replace_dialog(AppState& app) {
-    constexpr const char* kId = "###replace-dialog";   // the title changes with the language, the popup does not
+    // The title changes with the language, the popup does not.
+    const std::string title_bar = ui::window_title(i18n::tr("This map is already in your library"), "This map is already in your library");
     if (app.ask_replace) {
-        ImGui::OpenPopup(kId);
+        ImGui::OpenPopup(title_bar.c_str());
         app.ask_replace = false;
     }
     centre_next();
-    const std::string title_bar = std::string(i18n::tr("This map is already in your library")) + kId;
     if (!ImGui::BeginPopupModal(title_bar.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     const char* title = app.pending_open ? app.pending_open->title.c_str() : "";
     ImGui::TextWrapped(i18n::tr("The file holds \"%s\", and your library has a map with the same id."), title);
@@ -101,7 +103,7 @@ void other_tab_banner(AppState& app) {
     if (!app.other_tab_changed) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + 44}, ImGuiCond_Always, {0.5f, 0});
-    ImGui::Begin((std::string(i18n::tr("Changed in another tab")) + "###other-tab").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+    ImGui::Begin(ui::window_title(i18n::tr("Changed in another tab"), "Changed in another tab").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
     ImGui::TextColored(warning_color(), "%s", i18n::tr(ICON_WARNING "  Another tab saved this map."));
     ImGui::TextUnformatted(i18n::tr("Autosave is paused here so neither tab overwrites the other."));
     if (ImGui::Button(i18n::tr("Load the other tab's version"))) reload_from_other_tab(app);
@@ -139,7 +141,7 @@ void library_row(AppState& app, const LibraryEntry& e) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(i18n::number(e.touchpoints).c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(e.modified.substr(0, 16).c_str());
+    ImGui::TextUnformatted(i18n::date_time(e.modified).c_str());   // stored in UTC, shown in local time
     ImGui::TableNextColumn();
     if (e.damaged) {
         if (ImGui::SmallButton(i18n::tr(ICON_DOWNLOAD " Raw text"))) {
@@ -160,8 +162,9 @@ void library_row(AppState& app, const LibraryEntry& e) {
         }
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton(i18n::tr("Delete"))) ImGui::OpenPopup("Delete this map?");
-    if (ImGui::BeginPopupModal("Delete this map?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    const std::string confirm_title = ui::window_title(i18n::tr("Delete this map?"), "Delete this map?");
+    if (ImGui::SmallButton(i18n::tr("Delete"))) ImGui::OpenPopup(confirm_title.c_str());
+    if (ImGui::BeginPopupModal(confirm_title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::Text(i18n::tr("Delete \"%s\" from this browser?"), e.title.c_str());
         ImGui::TextUnformatted(i18n::tr("You can undo this until you close the page. Download it first to keep a file."));
         if (ImGui::Button(i18n::tr("Delete"))) {
@@ -179,7 +182,7 @@ void library_window(AppState& app) {
     if (!app.show_library) return;
     ImGui::SetNextWindowSize({900, 520}, ImGuiCond_FirstUseEver);
     centre_next();
-    if (ImGui::Begin((std::string(i18n::tr("Library")) + "###library").c_str(), &app.show_library)) {
+    if (ImGui::Begin(ui::window_title(i18n::tr("Library"), "Library").c_str(), &app.show_library)) {
         ImGui::TextWrapped("%s", i18n::tr("Maps kept in this browser (localStorage). They stay on this machine: download a map to back it up or share it."));
         if (!app.deleted.empty()) {
             if (ImGui::Button(i18n::tr(ICON_UNDO " Undo delete"))) undo_library_delete(app);
@@ -198,7 +201,9 @@ void library_window(AppState& app) {
             ImGui::TableSetupColumn(i18n::tr("Map"));
             ImGui::TableSetupColumn(i18n::tr("Stages"), ImGuiTableColumnFlags_WidthFixed, fits(i18n::tr("Stages"), 70));
             ImGui::TableSetupColumn(i18n::tr("Touchpoints"), ImGuiTableColumnFlags_WidthFixed, fits(i18n::tr("Touchpoints"), 110));
-            ImGui::TableSetupColumn(i18n::tr("Modified (UTC)"), ImGuiTableColumnFlags_WidthFixed, fits(i18n::tr("Modified (UTC)"), 160));
+            // As wide as its heading or a long date ("Sep 28, 2026, 12:58 PM": "sept" in Spanish), in the language in use.
+            const float date_w = ImGui::CalcTextSize(i18n::date_time("2026-09-28T12:58:00Z").c_str()).x + 12;
+            ImGui::TableSetupColumn(i18n::tr("Modified"), ImGuiTableColumnFlags_WidthFixed, std::max(date_w, fits(i18n::tr("Modified"), 160)));
             ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, std::max(250.0f, buttons));
             ImGui::TableHeadersRow();
             auto entries = app.library_entries;   // a row's action may refresh the list
@@ -210,12 +215,13 @@ void library_window(AppState& app) {
 }
 
 void about_dialog(AppState& app) {
+    const std::string title = ui::window_title(i18n::tr("About Journey Map"), "About Journey Map");
     if (app.show_about) {
-        ImGui::OpenPopup("About Journey Map");
+        ImGui::OpenPopup(title.c_str());
         app.show_about = false;
     }
     centre_next();
-    if (!ImGui::BeginPopupModal("About Journey Map", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::PushFont(ui::heading_font(), 0.0f);
     ImGui::Text(i18n::tr("Journey Map %s"), JM_VERSION);
     ImGui::PopFont();

@@ -85,7 +85,7 @@ bool map_needs_cjk_font(const Map& map) {
 
 bool language_needs_cjk_font(std::string_view code) {
     const std::string_view primary = code.substr(0, code.find_first_of("-_"));
-    return primary == "zh" || primary == "ja";
+    return primary == "zh" || primary == "ja";   // i18n: not shown (language codes)
 }
 
 void load_fonts_by_need(const std::string& ui_language, const Map& map, std::uint64_t revision) {

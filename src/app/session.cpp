@@ -17,8 +17,9 @@ constexpr double kAutosaveDelayMs = 1000;   // after the last edit; typing never
 constexpr double kRetryDelayMs = 30000;     // a failed save (storage full) is retried this late, or at the next edit
 constexpr double kSliceBudgetMs = 4;        // serialising a large map takes at most this much of a frame
 constexpr std::size_t kSliceBytes = 16 * 1024;   // text made between two looks at the clock
-constexpr const char* kFirstTemplate = "saas-journey";
-constexpr const char* kSavedText = "Saved in this browser";
+constexpr std::size_t kStoreLaterTouchpoints = 2000;   // a map opened with more is stored by the autosave (open_map)
+constexpr const char* kFirstTemplate = "saas-journey";   // i18n: not shown (a template id)
+constexpr const char* kSavedText = "Saved in this browser";   // i18n: not shown (the JS API's save state, in English)
 #define ICON_LOCK "\xef\x80\xa3"   // U+F023: the browser granted persistent storage (status_bar.cpp explains it)
 
 std::string map_key(const std::string& id) { return std::string(Library::kMapPrefix) + id; }
@@ -34,16 +35,16 @@ void update_unsaved_flag(AppState& app) {
     platform::set_unsaved_work(unsaved);
     // save_state stays in English for the JS API; save_status is shown, in the language in use.
     if (app.other_tab_changed) {
-        app.save_state = "Not saved: changed in another tab";
+        app.save_state = "Not saved: changed in another tab";   // i18n: not shown (the JS API's save state)
         app.ed.save_status = i18n::tr("Not saved: changed in another tab");
         app.ed.save_problem = true;
     } else if (!app.storage_error.empty()) {
-        app.save_state = "Not saved: " + app.storage_error + " - use Download";
+        app.save_state = "Not saved: " + app.storage_error + " - use Download";   // i18n: not shown (the JS API's save state)
         // The reason is one of the storage's fixed texts ("browser storage is full"), or English.
         app.ed.save_status = i18n::trf("Not saved: {reason} - use Download", {{"reason", i18n::tr(app.storage_error.c_str())}});
         app.ed.save_problem = true;
     } else {
-        app.save_state = unsaved ? "Saving..." : kSavedText;
+        app.save_state = unsaved ? "Saving..." : kSavedText;   // i18n: not shown (the JS API's save state)
         app.ed.save_status = unsaved ? i18n::tr("Saving...") : i18n::tr("Saved in this browser");
         app.ed.save_problem = false;
     }
@@ -100,14 +101,29 @@ void store_text(AppState& app, std::string text, bool real) {
 
 // Opens `map` with a fresh history and stores it; `real` is false only for the
 // map made at start, which does not count as the user's first save.
+// A large map is stored by the autosave instead, starting at the next frame, its
+// text made a slice per frame as after any edit: making the whole text at once
+// (11 MB for 10,000 touchpoints) would take longer than reading the file did, and
+// the first frame does not need it. Until it is stored the status says "Saving...",
+// and a page that is hidden or closed meanwhile stores it at once (flush_autosave).
 void open_map(AppState& app, Map map, bool real) {
     app.other_tab_changed = false;
     app.ed.doc.replace(std::move(map));
     app.ed.selection.clear();
     app.ed.view_as_persona.clear();
     app.ed.fit_pending = true;
-    app.seen_revision = ~0ull;
-    store_text(app, whole_text(app), real);
+    if (real && touchpoint_count(app.ed.doc.map) > kStoreLaterTouchpoints) {
+        app.seen_revision = app.ed.doc.revision();
+        app.changed_at_ms = platform::now_ms() - kAutosaveDelayMs;   // due at the next autosave_tick
+        app.slicer = MapTextSlicer();
+        app.slicing_revision = ~0ull;
+        const Map& m = app.ed.doc.map;
+        platform::set_window_title((m.title.empty() ? std::string(i18n::tr("Untitled journey")) : m.title) + " - Journey Map");
+        update_unsaved_flag(app);
+    } else {
+        app.seen_revision = ~0ull;
+        store_text(app, whole_text(app), real);
+    }
     app.ed.doc.history.mark_saved();
 }
 
@@ -216,12 +232,13 @@ void start_session(AppState& app) {
     Map fallback;
     if (!map) {
         fallback.id = new_id(fallback, "map");
-        fallback.title = "Untitled journey";
+        fallback.title = i18n::tr("Untitled journey");   // the new map's title, in the language it is made in
         fallback.lanes = default_lanes();
     }
     open_map(app, map ? std::move(*map) : std::move(fallback), false);
     if (!platform::storage_available()) {
-        app.storage_error = "this browser offers no storage here (private mode or disabled)";
+        // English for the JS API; shown through tr() (update_unsaved_flag).
+        app.storage_error = i18n::tr_later("this browser offers no storage here (private mode or disabled)");
         update_unsaved_flag(app);
     }
 }

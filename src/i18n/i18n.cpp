@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <string>
 #include <unordered_map>
 
@@ -95,6 +96,112 @@ std::size_t icon_prefix_length(std::string_view s) {
 }
 
 bool decimal_comma(std::string_view code) { return code == "es" || code == "pt-BR"; }
+
+// Reads `n` digits at `i` of `s`; false if they are not there.
+bool digits_at(std::string_view s, std::size_t& i, int n, int& out) {
+    if (i + n > s.size()) return false;
+    out = 0;
+    for (int k = 0; k < n; ++k, ++i) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        out = out * 10 + (s[i] - '0');
+    }
+    return true;
+}
+
+// "YYYY-MM-DDTHH:MM[:SS[.fff]][Z|+hh:mm|-hh:mm|+hhmm]" (a space may stand for
+// the T; no zone means UTC, as the file format writes it) as seconds since 1970.
+bool parse_iso_utc(std::string_view s, std::time_t& out) {
+    std::tm tm{};
+    std::size_t i = 0;
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    if (!digits_at(s, i, 4, year) || i >= s.size() || s[i++] != '-' || !digits_at(s, i, 2, month) || i >= s.size() ||
+        s[i++] != '-' || !digits_at(s, i, 2, day) || i >= s.size() || (s[i] != 'T' && s[i] != ' '))
+        return false;
+    ++i;
+    if (!digits_at(s, i, 2, hour) || i >= s.size() || s[i++] != ':' || !digits_at(s, i, 2, minute)) return false;
+    if (i < s.size() && s[i] == ':') {
+        ++i;
+        if (!digits_at(s, i, 2, second)) return false;
+        if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+            ++i;
+            while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+        }
+    }
+    long offset = 0;   // seconds east of UTC
+    if (i < s.size() && (s[i] == 'Z' || s[i] == 'z')) {
+        ++i;
+    } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+        const int sign = s[i++] == '-' ? -1 : 1;
+        int oh = 0, om = 0;
+        if (!digits_at(s, i, 2, oh)) return false;
+        if (i < s.size() && s[i] == ':') ++i;
+        if (i < s.size() && !digits_at(s, i, 2, om)) return false;
+        if (oh > 23 || om > 59) return false;
+        offset = sign * (oh * 3600L + om * 60L);
+    }
+    if (i != s.size()) return false;
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return false;
+    tm.tm_year = year - 1900;
+    tm.tm_mon = month - 1;
+    tm.tm_mday = day;
+    tm.tm_hour = hour;
+    tm.tm_min = minute;
+    tm.tm_sec = second;
+    const std::time_t t = timegm(&tm);
+    if (t == static_cast<std::time_t>(-1) && !(year == 1969 && month == 12 && day == 31)) return false;
+    out = t - offset;
+    return true;
+}
+
+// A CLDR date or time pattern filled in: letters are fields (a run of the same
+// letter is one field), text between apostrophes is copied, '' is an apostrophe.
+std::string format_pattern(std::string_view pattern, const std::tm& tm) {
+    static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const auto padded = [](int v, int width) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%0*d", width, v);
+        return std::string(buf);
+    };
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size();) {
+        const char c = pattern[i];
+        if (c == '\'') {
+            if (i + 1 < pattern.size() && pattern[i + 1] == '\'') {
+                out += '\'';
+                i += 2;
+                continue;
+            }
+            const std::size_t close = pattern.find('\'', i + 1);
+            out.append(pattern.substr(i + 1, (close == std::string_view::npos ? pattern.size() : close) - i - 1));
+            i = close == std::string_view::npos ? pattern.size() : close + 1;
+            continue;
+        }
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+            out += c;
+            ++i;
+            continue;
+        }
+        std::size_t run = 1;
+        while (i + run < pattern.size() && pattern[i + run] == c) ++run;
+        const int width = run >= 2 ? 2 : 1;
+        const int hour12 = tm.tm_hour % 12 == 0 ? 12 : tm.tm_hour % 12;
+        switch (c) {
+            case 'y': out += run == 2 ? padded((tm.tm_year + 1900) % 100, 2) : std::to_string(tm.tm_year + 1900); break;
+            case 'M':
+            case 'L': out += run >= 3 ? std::string(tr(kMonths[tm.tm_mon])) : padded(tm.tm_mon + 1, width); break;
+            case 'd': out += padded(tm.tm_mday, width); break;
+            case 'H': out += padded(tm.tm_hour, width); break;
+            case 'h': out += padded(hour12, width); break;
+            case 'm': out += padded(tm.tm_min, width); break;
+            case 's': out += padded(tm.tm_sec, width); break;
+            case 'a': out += tr(tm.tm_hour < 12 ? "AM" : "PM"); break;
+            default: out.append(run, c);
+        }
+        i += run;
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -194,6 +301,15 @@ std::string percent(double value, int decimals) {
     return n + "%";
 }
 
+std::string date_time(std::string_view iso_utc) {
+    std::time_t t = 0;
+    if (!parse_iso_utc(iso_utc, t)) return std::string(iso_utc);
+    std::tm local{};
+    if (!localtime_r(&t, &local)) return std::string(iso_utc);
+    // The catalogue keys are CLDR's English patterns: medium date, short time.
+    return trf("{date}, {time}", {{"date", format_pattern(tr("MMM d, y"), local)}, {"time", format_pattern(tr("h:mm a"), local)}});
+}
+
 std::string localize_number(std::string_view english_formatted) {
     std::string out(english_formatted);
     if (!decimal_comma(language())) return out;
@@ -201,7 +317,26 @@ std::string localize_number(std::string_view english_formatted) {
     return out;
 }
 
+// Catalogues handed over at run time, by language code.
+std::unordered_map<std::string, std::string>& added_catalogues() {
+    static std::unordered_map<std::string, std::string> added;
+    return added;
+}
+
+bool has_catalogue(std::string_view code) { return catalogue_text(code) != nullptr; }
+
+bool add_catalogue(std::string_view code, std::string text) {
+    const auto& all = languages();
+    if (std::none_of(all.begin(), all.end(), [&](const Language& l) { return code == l.code; })) return false;
+    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+    if (!doc.is_object() || doc.value("language", "") != code || !doc.contains("messages") || !doc["messages"].is_object())
+        return false;
+    added_catalogues()[std::string(code)] = std::move(text);
+    return true;
+}
+
 const char* catalogue_text(std::string_view code) {
+    if (auto it = added_catalogues().find(std::string(code)); it != added_catalogues().end()) return it->second.c_str();
     for (const EmbeddedCatalogue& c : embedded_catalogues())
         if (code == c.name) return c.json;
     return nullptr;

@@ -37,6 +37,14 @@ std::string best_language(const std::vector<std::string>& preferred);
 bool set_language(std::string_view code);
 const std::string& language();
 
+// Catalogues by need: the CLI carries every catalogue; the web build carries
+// English only and fetches the others the first time they are wanted
+// (platform::fetch_catalogue). Whether `code`'s catalogue is at hand:
+bool has_catalogue(std::string_view code);
+// Adds a fetched catalogue. False, and nothing added, unless `text` is a
+// catalogue of `code` (JSON with "language": code and a "messages" object).
+bool add_catalogue(std::string_view code, std::string text);
+
 // The translation of `key` (English, optionally with a "##id" tail), or the key
 // itself when the catalogue lacks it. A leading icon and its spaces are kept
 // too (the key is "Language" in `ICON_WEB "  Language"`). The pointer stays valid until the next
@@ -57,6 +65,22 @@ std::string trn(const char* key, long long n, Args args = {});
 std::string number(double value, int decimals = 0);
 // A percentage: "12.5%", "12,5 %" (Spanish), "12,5%" (Portuguese).
 std::string percent(double value, int decimals = 1);
+
+// A moment stored as UTC ISO 8601 ("2026-11-24T15:05:00Z"; seconds, fractions
+// and a "+hh:mm" offset are optional) in the local time zone (the browser's, in
+// the editor) and as the language writes a date and time: "Nov 24, 2026, 3:05 PM",
+// "24 nov 2026, 15:05", "24 de nov. de 2026, 15:05", "2026年11月24日 15:05". The
+// patterns are CLDR's (y, M, MM, MMM, d, dd, H, HH, h, hh, mm, a, 'text') and come
+// from the catalogues, under the English ones as keys ("MMM d, y", "h:mm a"), as
+// do the month abbreviations ("Nov") and "AM"/"PM". Text that is not such a
+// moment comes back unchanged.
+std::string date_time(std::string_view iso_utc);
+
+// Marks `key` as a message that tr() translates where it is shown (a table of
+// labels, a fixed reason kept in English for the JS API): it returns the key.
+// The check of src/ui and src/app (tests/unit/ui_literals_test.cpp) treats its
+// argument as tr()'s.
+constexpr const char* tr_later(const char* key) { return key; }
 
 // A number already formatted the English way ("1,234.5", "-0.25", "2.5e+20")
 // as the language writes it: '.' and ',' swapped where the language writes a

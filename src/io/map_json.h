@@ -34,6 +34,15 @@ struct LoadResult {
 // a file over any limit of io/limits.h is refused with a problem naming the limit.
 LoadResult load_map_json(std::string_view text);
 
+// The two readers behind load_map_json, for tests and benchmarks. The fast one
+// reads a problem-free file of the current version straight into the model, in
+// one pass with no JSON document, and gives nothing back (not even a problem)
+// for anything else: a problem, an encoding to convert, a version to migrate, a
+// key given twice. The checked one parses a JSON document, migrates, validates
+// and reports every problem; for any file both accept they give the same map.
+std::optional<LoadResult> load_map_json_fast(std::string_view text);
+LoadResult load_map_json_checked(std::string_view text);
+
 // Canonical text: fixed key order, 2-space indent, UTF-8, trailing "\n".
 // The same map always gives the same bytes.
 std::string save_map_json(const Map& map);

@@ -372,7 +372,7 @@ std::optional<Json> parse_document(std::string_view bytes, LoadResult& result) {
 
 }  // namespace
 
-LoadResult load_map_json(std::string_view bytes) {
+LoadResult load_map_json_checked(std::string_view bytes) {
     LoadResult result;
     auto parsed = parse_document(bytes, result);
     if (!parsed) return result;
@@ -398,6 +398,14 @@ LoadResult load_map_json(std::string_view bytes) {
     Map map = reader.read(doc);
     if (result.problems.empty()) result.map = std::move(map);
     return result;
+}
+
+// A problem-free file of the current version is read by the fast reader
+// (map_json_fast.cpp), which gives up at anything else; this reader then reads
+// it again and reports every problem, so messages never depend on which ran.
+LoadResult load_map_json(std::string_view bytes) {
+    if (auto fast = load_map_json_fast(bytes)) return std::move(*fast);
+    return load_map_json_checked(bytes);
 }
 
 }  // namespace jm

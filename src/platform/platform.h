@@ -19,6 +19,10 @@ double now_ms();
 // asked for (animations), so an idle map burns no battery.
 void request_frames(double for_ms);
 
+// Tells the page the editor is ready for its user and its API: the language is
+// set and the session has started (a map is open). Once, at start.
+void announce_ready();
+
 // Asks for one frame `after_ms` from now (a timer, not frames in between): for
 // work due later while the page is idle, such as retrying a failed save.
 void request_frame_after(double after_ms);

@@ -3,6 +3,7 @@
 // "jm-setting:<name>" (outside the map library's keys, which live in IndexedDB).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,5 +19,11 @@ std::vector<std::string> preferred_languages();
 // Tells the page which language its text is in (<html lang>), for the browser's
 // spell-checker in paragraph fields and for screen readers.
 void set_document_language(const std::string& code);
+
+// Fetches the translation catalogue of `code` (the web build carries English
+// only; see i18n::add_catalogue). `done` runs between frames with the
+// catalogue's text, or with nothing when it could not be had (offline before
+// the site was ever cached, a server without the file).
+void fetch_catalogue(const std::string& code, std::function<void(std::optional<std::string>)> done);
 
 }  // namespace jm::platform

@@ -13,6 +13,7 @@
 #include "imgui_internal.h"   // GetActiveID, ClearActiveID: Escape in the rename field
 #include "imgui_stdlib.h"
 #include "ui/canvas_paint.h"
+#include "ui/core/display_names.h"
 #include "ui/editor_actions.h"
 #include "ui/theme.h"
 
@@ -193,7 +194,7 @@ struct Canvas {
         ImGui::TextUnformatted(t->title.c_str());
         ImGui::PopFont();
         if (!t->description.empty()) ImGui::TextUnformatted(t->description.c_str());
-        ImGui::Text(i18n::tr("Channel: %s   Owner: %s"), t->channel.empty() ? "-" : t->channel.c_str(), t->owner.empty() ? "-" : t->owner.c_str());
+        ImGui::Text(i18n::tr("Channel: %s   Owner: %s"), t->channel.empty() ? "-" : channel_name(t->channel).c_str(), t->owner.empty() ? "-" : t->owner.c_str());
         ImGui::Text(i18n::tr("Friction %d / 5   Emotion %+d"), t->friction, t->emotion);
         for (const auto& pain : t->pains) ImGui::BulletText(i18n::tr("Pain: %s"), pain.c_str());
         for (const auto& idea : t->opportunities) ImGui::BulletText(i18n::tr("Idea: %s"), idea.c_str());

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <set>
 
+#include "ui/core/display_names.h"
 #include "ui/icons.h"
 #include "ui/stage_badges.h"
 #include "ui/theme.h"
@@ -184,13 +185,14 @@ struct Painter {
         lines(title, L.card_title_text(map, s, i), {x0, title_y}, m.font_size, m.line_height, fg, m.card_icon_width);
         // Below the title: friction badge, emotion face, persona chips.
         float y2 = title_y + title_h + 3 * zoom;
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "F%d", t.friction);
-        ImVec2 badge_a = {x0, y2}, badge_b = {x0 + font * 1.9f, y2 + font * 1.25f};
+        // "F3" ("摩擦3" in Chinese): the badge grows if the language's word is longer.
+        const std::string badge = friction_badge(t.friction);
+        const ImVec2 tsz = canvas_font()->CalcTextSizeA(font, FLT_MAX, 0.0f, badge.c_str());
+        ImVec2 badge_a = {x0, y2}, badge_b = {x0 + std::max(font * 1.9f, tsz.x + font * 0.6f), y2 + font * 1.25f};
         p.dl->AddRectFilled(badge_a, badge_b, with_alpha(friction_color(t.friction), alpha), 4 * zoom);
         p.dl->AddRect(badge_a, badge_b, with_alpha(pal.card_border, alpha), 4 * zoom);
-        ImVec2 tsz = canvas_font()->CalcTextSizeA(font, FLT_MAX, 0.0f, buf);
-        text({badge_a.x + (badge_b.x - badge_a.x - tsz.x) / 2, y2 + font * 0.12f}, with_alpha(friction_text_color(t.friction), alpha), buf);
+        text({badge_a.x + (badge_b.x - badge_a.x - tsz.x) / 2, y2 + font * 0.12f}, with_alpha(friction_text_color(t.friction), alpha), badge.c_str());
+        char buf[32];
         std::snprintf(buf, sizeof buf, "%s %+d", icon::for_emotion(t.emotion), t.emotion);
         text({badge_b.x + 8 * zoom, y2 + font * 0.12f}, muted, buf);
         persona_chips(t, {b.x - 10 * zoom, y2 + font * 0.62f}, alpha);
@@ -263,7 +265,9 @@ struct Painter {
                 ImU32 color = with_alpha(it.style == ItemStyle::Body ? pal.card_text : pal.card_muted, alpha);
                 const float lh = L.item_line_height(it), fs = L.item_font_size(it);
                 if (detailed()) {
-                    if (const char* g = bullet_glyph(it.bullet, src))
+                    // A channel's icon comes from its stored key, not from the name shown.
+                    const bool channel = it.bullet == Bullet::Channel && it.touchpoint >= 0 && it.touchpoint < static_cast<int>(tps.size());
+                    if (const char* g = bullet_glyph(it.bullet, channel ? std::string_view(tps[it.touchpoint].channel) : src))
                         text(S({r.min.x - m.bullet_indent, r.min.y + (lh - fs) / 2}), with_alpha(pal.card_muted, alpha), g, fs * zoom);
                 }
                 lines(it.text, src, S(r.min), fs, lh, color);

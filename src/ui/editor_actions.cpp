@@ -146,9 +146,10 @@ std::string copy_selection(EditorState& st) {
     if (st.selection.kind() != SelectionKind::Touchpoints) return "";
     const Map& map = st.doc.map;
     Map clip;
-    clip.id = "clipboard";
-    clip.title = "Cards copied from " + map.title;
-    Stage holder{.id = "clipboard-stage", .name = "Copied cards"};
+    // The clipboard's holder map: paste takes only its cards, so its names are never shown.
+    clip.id = "clipboard";                          // i18n: not shown (an id)
+    clip.title = "Cards copied from " + map.title;  // i18n: not shown (the clipboard's holder map)
+    Stage holder{.id = "clipboard-stage", .name = "Copied cards"};   // i18n: not shown (the clipboard's holder stage)
     for (const auto& id : st.selection.touchpoints()) {
         const Touchpoint* t = find_touchpoint(map, id);
         if (!t) continue;

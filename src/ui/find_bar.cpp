@@ -3,6 +3,7 @@
 #include "i18n/i18n.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "ui/core/display_names.h"
 #include "ui/core/find.h"
 #include "ui/editor_actions.h"
 #include "ui/icons.h"
@@ -43,7 +44,7 @@ void draw_find_bar(EditorState& st) {
     ImGui::SetNextWindowSize({440, 0});
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize;
-    if (!ImGui::Begin("Find", nullptr, flags)) {
+    if (!ImGui::Begin("Find", nullptr, flags)) {   // i18n: not shown (no title bar: the window's id)
         ImGui::End();
         return;
     }
@@ -83,8 +84,12 @@ void draw_find_bar(EditorState& st) {
     else if (n == 0) ImGui::TextUnformatted(i18n::tr("No matches"));
     else {
         int shown = st.find_current >= 0 ? st.find_current : 0;
-        ImGui::Text(i18n::tr("%d of %d%s  -  %s %s"), st.find_current + 1 > 0 ? st.find_current + 1 : 0, n, n >= 500 ? "+" : "",
-                    where_name(hits[shown].where), hits[shown].field.c_str());
+        const std::string line = i18n::trf("{current} of {count}  -  {where}: {field}",
+                                           {{"current", i18n::number(st.find_current + 1 > 0 ? st.find_current + 1 : 0)},
+                                            {"count", i18n::number(n) + (n >= 500 ? "+" : "")},
+                                            {"where", where_name(hits[shown].where)},
+                                            {"field", find_field_name(hits[shown].field)}});
+        ImGui::TextUnformatted(line.c_str());
     }
     ImGui::End();
 }

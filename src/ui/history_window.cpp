@@ -1,6 +1,7 @@
 // The History panel: every undo step by its label; clicking one jumps there.
 #include "i18n/i18n.h"
 #include "imgui.h"
+#include "ui/core/window_title.h"
 #include "ui/panels.h"
 
 namespace jm::ui {
@@ -8,7 +9,8 @@ namespace jm::ui {
 void draw_history_window(EditorState& st) {
     if (!st.show_history) return;
     ImGui::SetNextWindowSize({360, 460}, ImGuiCond_FirstUseEver);
-    if (ImGui::Begin("History", &st.show_history)) {
+    const std::string title = window_title(i18n::tr("History"), "History");   // "History" in tests, in every language
+    if (ImGui::Begin(title.c_str(), &st.show_history)) {
         History& h = st.doc.history;
         auto labels = h.labels();
         std::size_t pos = h.position();

@@ -5,6 +5,7 @@
 #include "i18n/i18n.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "ui/core/window_title.h"
 #include "ui/editor_actions.h"
 #include "ui/figure_widgets.h"
 #include "ui/icons.h"
@@ -24,6 +25,7 @@ bool kpi_editor(Stage& s, const Map& map) {
     for (std::size_t i = 0; i < s.kpis.size(); ++i) {
         Kpi& k = s.kpis[i];
         ImGui::PushID(static_cast<int>(i));
+        // i18n: not shown (the tree node's id; its text is the format's argument)
         bool open = ImGui::TreeNodeEx("kpi", ImGuiTreeNodeFlags_DefaultOpen, "%s", k.name.empty() ? i18n::tr("(unnamed KPI)") : k.name.c_str());
         ImGui::SameLine(ImGui::GetWindowWidth() - 44);
         if (ImGui::SmallButton(ICON_TIMES)) {
@@ -157,7 +159,7 @@ void stage_inspector(EditorState& st, const Stage& stage) {
     if (ImGui::Button(i18n::tr(ICON_PLUS " Add touchpoint here"))) add_touchpoint(st, s.id);
     ImGui::SameLine();
     // The dialog's title in the language; "###" keeps its id the same in all of them.
-    const std::string confirm_title = std::string(i18n::tr("Delete stage?")) + "###Delete stage?";
+    const std::string confirm_title = window_title(i18n::tr("Delete stage?"), "Delete stage?");
     if (ImGui::Button(i18n::tr(ICON_TRASH " Delete stage"))) ImGui::OpenPopup(confirm_title.c_str());
     if (ImGui::BeginPopupModal(confirm_title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted(i18n::trn("Delete the stage \"{stage}\" and its {n} touchpoints?",

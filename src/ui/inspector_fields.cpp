@@ -9,6 +9,7 @@
 #include "edit/commands.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "ui/core/display_names.h"
 #include "ui/icons.h"
 #include "ui/paragraph_field.h"
 #include "ui/theme.h"
@@ -42,7 +43,7 @@ void commit_persona(EditorState& st, const Persona& before, const Persona& after
 }
 
 void commit_map(EditorState& st, const MapInfo& after, const char* field) {
-    st.doc.run(set_map_info(st.doc.map, after, i18n::trf("Edit map {field}", {{"field", field_name(field)}}), std::string("map/") + field));
+    st.doc.run(set_map_info(st.doc.map, after, i18n::trf("Edit map {field}", {{"field", field_name(field)}}), std::string("map/") + field));   // i18n: not shown (the undo merge key)
 }
 
 void end_field(EditorState& st) {
@@ -242,11 +243,12 @@ bool channel_combo(const char* label, std::string& channel) {
     field_label(label);
     bool changed = false;
     ImGui::PushID(label);
-    std::string preview = channel.empty() ? std::string(i18n::tr("(none)")) : std::string(icon::for_channel(channel.c_str())) + "  " + channel;
+    // Known channels by their name in the language; the map keeps the key ("search").
+    std::string preview = channel.empty() ? std::string(i18n::tr("(none)")) : std::string(icon::for_channel(channel.c_str())) + "  " + channel_name(channel);
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::BeginCombo("##channel", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
         for (const auto& c : known_channels()) {
-            std::string item = std::string(icon::for_channel(c.c_str())) + "  " + c;
+            std::string item = std::string(icon::for_channel(c.c_str())) + "  " + channel_name(c) + "##" + c;
             if (ImGui::Selectable(item.c_str(), c == channel)) {
                 channel = c;
                 changed = true;

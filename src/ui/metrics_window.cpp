@@ -1,10 +1,12 @@
 // Metrics and hotspots: the ranked list a workshop takes home, the survey
 // figures for the map, the business figures and the funnel.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
 #include "i18n/i18n.h"
 #include "imgui.h"
+#include "ui/core/window_title.h"
 #include "ui/editor_actions.h"
 #include "ui/figure_widgets.h"
 #include "ui/icons.h"
@@ -28,7 +30,9 @@ void hotspots_section(EditorState& st) {
     if (!ImGui::BeginTable("hotspots", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, 28);
     ImGui::TableSetupColumn(i18n::tr("Touchpoint"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(i18n::tr("Score"), ImGuiTableColumnFlags_WidthFixed, 60);
+    // As wide as its header in every language ("Puntuación" is twice "Score").
+    ImGui::TableSetupColumn(i18n::tr("Score"), ImGuiTableColumnFlags_WidthFixed,
+                            std::max(40.0f, ImGui::CalcTextSize(i18n::tr("Score")).x + ImGui::GetStyle().CellPadding.x));
     ImGui::TableSetupColumn(i18n::tr("Why"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < hs.size() && i < 10; ++i) {
@@ -40,10 +44,15 @@ void hotspots_section(EditorState& st) {
         ImGui::TableNextColumn();
         ImGui::Text("%zu", i + 1);
         ImGui::TableNextColumn();
-        std::string label = t->title + " (" + map.stages[h.stage].name + ")##hotspot";
-        if (ImGui::Selectable(label.c_str(), st.selection.has_touchpoint(h.id), ImGuiSelectableFlags_SpanAllColumns)) {
+        // The whole row picks the card; the title wraps in its column rather than
+        // being cut (a Selectable's own label would be one clipped line).
+        const ImVec2 at = ImGui::GetCursorPos();
+        if (ImGui::Selectable("##hotspot", st.selection.has_touchpoint(h.id),
+                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
             select_and_reveal(st, h.id);
         }
+        ImGui::SetCursorPos(at);
+        ImGui::TextWrapped("%s (%s)", t->title.c_str(), map.stages[h.stage].name.c_str());
         ImGui::TableNextColumn();
         ImGui::Text("%.0f", h.score);
         ImGui::TableNextColumn();
@@ -137,7 +146,7 @@ void draw_metrics_window(EditorState& st) {
     ImGui::SetNextWindowSize({860, 640}, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_FirstUseEver, {0.5f, 0.5f});
     // A stable id: the window keeps its place and size when the language changes.
-    const std::string title = std::string(i18n::tr("Metrics and hotspots")) + "###metrics-window";
+    const std::string title = window_title(i18n::tr("Metrics and hotspots"), "Metrics and hotspots");
     if (ImGui::Begin(title.c_str(), &st.show_metrics)) {
         if (!st.view_as_persona.empty()) {
             const Persona* p = find_persona(st.doc.map, st.view_as_persona);

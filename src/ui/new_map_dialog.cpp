@@ -7,6 +7,7 @@
 #include "imgui.h"
 #include "io/map_json.h"
 #include "io/templates.h"
+#include "ui/core/window_title.h"
 #include "ui/theme.h"
 
 namespace jm::ui {
@@ -60,13 +61,14 @@ std::optional<Map> map_from_template(const std::string& name, std::string& error
 
 std::optional<Map> draw_new_map_dialog(bool& open) {
     std::optional<Map> chosen;
+    const std::string title = window_title(i18n::tr("New map"), "New map");
     if (open) {
-        ImGui::OpenPopup("New map");
+        ImGui::OpenPopup(title.c_str());
         open = false;
     }
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, {0.5f, 0.5f});
     ImGui::SetNextWindowSize({640, 0});
-    if (!ImGui::BeginPopupModal("New map", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return chosen;
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return chosen;
     ImGui::TextWrapped("%s", i18n::tr("Start from a stage framework taken from the source articles, or from a blank map. "
                        "The current map stays in your library."));
     ImGui::Spacing();

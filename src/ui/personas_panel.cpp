@@ -5,6 +5,7 @@
 
 #include "i18n/i18n.h"
 #include "imgui.h"
+#include "ui/core/window_title.h"
 #include "ui/editor_actions.h"
 #include "ui/icons.h"
 #include "ui/inspector_fields.h"
@@ -113,9 +114,10 @@ void lanes_section(EditorState& st) {
 }  // namespace
 
 void draw_persona_dialogs(EditorState& st) {
-    if (!st.confirm_delete_persona.empty() && !ImGui::IsPopupOpen("Delete persona?")) ImGui::OpenPopup("Delete persona?");
+    const std::string title = window_title(i18n::tr("Delete persona?"), "Delete persona?");
+    if (!st.confirm_delete_persona.empty() && !ImGui::IsPopupOpen(title.c_str())) ImGui::OpenPopup(title.c_str());
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, {0.5f, 0.5f});
-    if (!ImGui::BeginPopupModal("Delete persona?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     const Persona* p = find_persona(st.doc.map, st.confirm_delete_persona);
     if (p) {
         int n = cards_involving(st.doc.map, p->id);

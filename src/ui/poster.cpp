@@ -6,6 +6,7 @@
 #include "i18n/i18n.h"
 #include "metrics/stage_health.h"
 #include "ui/canvas_paint.h"
+#include "ui/core/display_names.h"
 #include "ui/core/text_layout.h"
 #include "ui/icons.h"
 #include "ui/stage_badges.h"
@@ -102,9 +103,7 @@ float legend(ImDrawList* dl, const EditorState& st, ImVec2 origin, float scale, 
     f.text(i18n::tr("Friction (how hard for the customer):"), pal.card_text);
     f.gap(kGap);
     for (int level = 0; level <= 5; ++level) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "F%d", level);
-        f.chip(buf, friction_color(level), friction_text_color(level), pal.card_border);
+        f.chip(friction_badge(level).c_str(), friction_color(level), friction_text_color(level), pal.card_border);
         f.gap(6);
     }
     f.text(i18n::tr(" 0 none, 5 blocking"), pal.card_muted);

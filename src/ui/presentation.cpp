@@ -175,8 +175,8 @@ struct Screen {
             ImGui::PopStyleVar();
             return;
         }
-        ImGui::TableSetupColumn("stage", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("status", ImGuiTableColumnFlags_WidthFixed, right_w);
+        ImGui::TableSetupColumn("##stage", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("##status", ImGuiTableColumnFlags_WidthFixed, right_w);
         ImGui::TableNextRow();
 
         // Left: the stage's name and its top hotspot; every word, wrapped.
@@ -411,7 +411,7 @@ bool draw_presentation(Presentation& pr, EditorState& st) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-    ImGui::Begin("Presentation", nullptr,
+    ImGui::Begin("Presentation", nullptr,   // i18n: not shown (no decoration: the window's id)
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar(3);

@@ -66,7 +66,8 @@ std::string kpi_number(double v) {
     std::snprintf(buf, sizeof buf, "%.4g", v);
     const std::string s(buf);
     if (!std::isfinite(v)) return i18n::number(v);
-    if (s.find_first_of("eE") != std::string::npos) return std::fabs(v) >= 1 ? i18n::number(v, 0) : i18n::number(v, 6);
+    if (s.find_first_of("eE") != std::string::npos)   // i18n: not shown (an exponent's letters)
+        return std::fabs(v) >= 1 ? i18n::number(v, 0) : i18n::number(v, 6);
     const std::size_t dot = s.find('.');
     return i18n::number(v, dot == std::string::npos ? 0 : static_cast<int>(s.size() - dot - 1));
 }

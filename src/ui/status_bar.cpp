@@ -27,7 +27,8 @@ const char* save_tooltip(const std::string& status, bool problem) {
     if (problem)
         return i18n::tr("This map is not stored in this browser. It stays open here, and leaving the page asks first:\n"
                         "use File > Download map (Ctrl+S) to keep a copy.");
-    if (status.rfind("Saving", 0) == 0 || status == i18n::tr("Saving..."))   // as src/app/session.cpp words it
+    // As src/app/session.cpp words it. i18n: not shown (compared, never drawn)
+    if (status.rfind("Saving", 0) == 0 || status == i18n::tr("Saving..."))
         return i18n::tr("Your last change is being stored in this browser.");
     if (status.find(kLock) != std::string::npos)
         return i18n::tr("Stored in this browser, which granted persistent storage: it will not clear your maps to free disk space.\n"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,7 @@ double time_ms(F&& f) {
 bool bench(int touchpoints, int runs) {
     const jm::Map map = jm::testing::make_large_map({.stages = 20, .touchpoints = touchpoints, .personas = 20});
     std::string text = jm::save_map_json(map);
-    std::vector<double> load_ms, save_ms;
+    std::vector<double> load_ms, save_ms, fast_ms, checked_ms;
     bool equal = true;
     for (int i = 0; i < runs; ++i) {
         std::string saved;
@@ -38,10 +39,18 @@ bool bench(int touchpoints, int runs) {
         jm::LoadResult loaded;
         load_ms.push_back(time_ms([&] { loaded = jm::load_map_json(text); }));
         equal = equal && saved == text && loaded.ok() && *loaded.map == map;
+        // The two readers behind load_map_json: the fast one (straight into the
+        // model) and the checked one (a JSON document, then validation).
+        std::optional<jm::LoadResult> fast;
+        fast_ms.push_back(time_ms([&] { fast = jm::load_map_json_fast(text); }));
+        checked_ms.push_back(time_ms([&] { loaded = jm::load_map_json_checked(text); }));
+        equal = equal && fast && *fast->map == map && loaded.ok() && *loaded.map == map;
     }
     std::printf("%6d touchpoints: %10zu bytes (%7.1f KiB), load %8.2f ms, save %8.2f ms  (median of %d runs)%s\n",
                 touchpoints, text.size(), text.size() / 1024.0, median(load_ms), median(save_ms), runs,
                 equal ? "" : "  ROUND TRIP FAILED");
+    std::printf("%6s  parse: fast reader %8.2f ms, checked reader (JSON document + validation) %8.2f ms\n", "",
+                median(fast_ms), median(checked_ms));
     return equal;
 }
 

@@ -100,6 +100,7 @@ test("an English map starts with the UI fonts only and never fetches the CJK fon
   await loadMap(page, await englishMap());
   await screenshot(page, "fonts-english-map");
   assert.equal(requests.some((p) => p.includes("DroidSansFallback")), false, "no CJK font fetched");
+  assert.equal(requests.some((p) => p.startsWith("i18n/")), false, "no translation fetched");
   assert.deepEqual(await fontState(page), { loading: 0 });
   assert.deepEqual(await glyph(page, "A"), { inFont: true, drawn: true, pixels: true, source: 0 });
   assert.deepEqual(page.jmErrors, []);
@@ -169,6 +170,7 @@ test("a Chinese map loaded into the editor draws every card, and a rare characte
 test("a browser in Chinese gets the common CJK characters before the first frame", async () => {
   const { page, firstFrame } = await openRecorded({ locale: "zh-CN" });
   assert.ok(firstFrame.includes(COMMON), `fetched before the first frame: ${firstFrame.join(", ")}`);
+  assert.ok(firstFrame.includes("i18n/zh-CN.json"), `fetched before the first frame: ${firstFrame.join(", ")}`);
   assert.equal(firstFrame.includes(FULL), false);
   assert.equal((await fontState(page)).cjkCommon.state, "merged");
   assert.equal((await glyph(page, "客")).inFont, true);

@@ -8,12 +8,15 @@
 // waiting), a widget being on screen, or a condition on the app's state, each
 // with a generous timeout that only a failure reaches.
 import { createServer } from "node:http";
+import { spawn } from "node:child_process";
 import { readFile, mkdir } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(new URL("../..", import.meta.url).pathname);
-export const SITE = resolve(process.env.JM_SITE_DIR ?? join(ROOT, "build/web/site"));
+// The test build (scripts/build.sh web-test: the same sources as the release
+// site, with the test hooks on). JM_SITE_DIR points the tests at another site.
+export const SITE = resolve(process.env.JM_SITE_DIR ?? join(ROOT, "build/web-test/site"));
 export const SHOTS = resolve(process.env.JM_SHOTS_DIR ?? join(ROOT, "build/web/screenshots"));
 export const NATIVE = resolve(process.env.JM_NATIVE_BUILD ?? join(ROOT, "build/native"));
 // The single-file build sits next to the site folder (scripts/build.sh web).
@@ -29,14 +32,20 @@ const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
   ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json",
   ".otf": "font/otf", ".ttf": "font/ttf", ".png": "image/png", ".svg": "image/svg+xml",
+  ".webmanifest": "application/manifest+json",
 };
 
-// A static file server on 127.0.0.1 with an OS-chosen port.
+// A static file server on 127.0.0.1 with an OS-chosen port. serve(dir) switches
+// the folder it serves (a new build deployed at the same address:
+// tests/e2e/update.test.mjs); requests counts what it answered.
 export async function serveSite(dir = SITE) {
+  let root = resolve(dir);
+  const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    const file = normalize(join(dir, path.endsWith("/") ? path + "index.html" : path));
-    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    requests.push(path);
+    const file = normalize(join(root, path.endsWith("/") ? path + "index.html" : path));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
       res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
@@ -47,7 +56,60 @@ export async function serveSite(dir = SITE) {
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const url = `http://127.0.0.1:${server.address().port}/`;
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url, requests,
+    serve: (other) => { root = resolve(other); },
+    // Ends open connections too, so a page sees the network gone at once.
+    close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }),
+  };
+}
+
+// The site as scripts/serve.sh serves it: npm's sirv-cli with the precompressed
+// .br / .gz files (Content-Encoding by the browser's Accept-Encoding), on a free
+// port of 127.0.0.1. For measurements of what a visitor downloads
+// (tests/bench/boot.mjs); the tests use serveSite.
+export async function serveCompressed(dir = SITE) {
+  const bin = join(ROOT, "node_modules/.bin/sirv");
+  const probe = createServer();
+  await new Promise((ok) => probe.listen(0, "127.0.0.1", ok));
+  const port = probe.address().port;
+  await new Promise((ok) => probe.close(ok));
+  const child = spawn(bin, [resolve(dir), "--brotli", "--gzip", "--host", "127.0.0.1", "--port", String(port), "--quiet"], { stdio: "ignore" });
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + TIMEOUT;
+  for (;;) {   // until it answers
+    try { if ((await fetch(url)).ok) break; } catch { /* not listening yet */ }
+    if (child.exitCode !== null) throw new Error(`sirv exited (${child.exitCode}) before serving ${dir}`);
+    if (Date.now() > deadline) { child.kill(); throw new Error(`sirv did not answer on ${url}`); }
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  return { url, close: () => new Promise((ok) => { if (child.exitCode !== null) ok(); else { child.once("exit", ok); child.kill(); } }) };
+}
+
+// Waits until a service worker controls the page and has its whole precache
+// (navigator.serviceWorker.ready: the worker is active, so its install, which
+// fetched and stored every file of the site, has finished). Returns the URLs
+// it precached.
+export async function waitForServiceWorker(page, { timeout = TIMEOUT } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    // Each look waits in the page for the next change of the worker's state (or
+    // a second, for the precache to be written), so this is no busy loop.
+    const files = await failOnPageError(page, page.evaluate(async () => {
+      const sw = navigator.serviceWorker;
+      if (!sw.controller) {
+        await new Promise((ok) => { sw.addEventListener("controllerchange", ok, { once: true }); setTimeout(ok, 1000); });
+        if (!sw.controller) return null;
+      }
+      const reg = await sw.ready;
+      if (!reg.active || reg.active.scriptURL !== sw.controller.scriptURL) return null;
+      const precache = (await caches.keys()).find((n) => n.startsWith("workbox-precache"));
+      if (!precache) return null;
+      return (await (await caches.open(precache)).keys()).map((r) => new URL(r.url).pathname);
+    }));
+    if (files) { await settle(page); return files; }
+    if (Date.now() > deadline) throw new Error(`no service worker controls the page within ${timeout} ms`);
+  }
 }
 
 export const CHROMIUM_ARGS = [

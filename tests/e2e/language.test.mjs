@@ -3,7 +3,7 @@
 // history stay), and remembered in this browser.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serveSite, launchBrowser, openEditor, click, findItem, api, settle, waitForState, dropFiles } from "./harness.mjs";
+import { serveSite, launchBrowser, openEditor, click, findItem, api, settle, waitForState, waitForText, dropFiles } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveSite(); browser = await launchBrowser(); });
@@ -15,11 +15,16 @@ const MAP = {
   personas: [],
 };
 
-for (const [locale, file, lang] of [["es-ES", "Archivo", "es"], ["zh-CN", "文件", "zh-CN"], ["pt-BR", "Arquivo", "pt-BR"], ["en-GB", "File", "en"]]) {
-  test(`a browser in ${locale} opens the editor in its language`, async () => {
+for (const [locale, file, lang, firstMap] of [
+  ["es-ES", "Archivo", "es", "Recorrido del cliente SaaS"], ["zh-CN", "文件", "zh-CN", "SaaS 客户旅程"],
+  ["pt-BR", "Arquivo", "pt-BR", "Jornada do cliente SaaS"], ["en-GB", "File", "en", "SaaS customer journey"],
+]) {
+  test(`a browser in ${locale} opens the editor in its language, with a first map in it`, async () => {
     const page = await openEditor(browser, server.url, { width: 1280, height: 720, locale });
     await findItem(page, file);
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    // The wasm carries English only: the first map waits for the language's catalogue.
+    assert.equal(JSON.parse(await api(page, "exportJSON")).title, firstMap);
     assert.deepEqual(page.jmErrors, []);
     await page.close();
   });
@@ -58,6 +63,18 @@ test("View > Language switches at once, keeps the map, the selection and the und
   await click(page, "English");
   await findItem(page, "File");
   assert.deepEqual(page.jmErrors, []);
+  await page.close();
+});
+
+test("a translation that cannot be fetched leaves the editor in its language and says so", async () => {
+  const page = await openEditor(browser, server.url, { width: 1280, height: 720, locale: "en-US" });
+  await page.route("**/i18n/es.json", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await click(page, "View");
+  await click(page, /Language$/);
+  await click(page, "Español");
+  await waitForText(page, "The Español translation could not be loaded: the editor stays in English.");
+  await findItem(page, "File");
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
   await page.close();
 });
 

@@ -9,6 +9,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/core/window_title.h"
 
 namespace {
 
@@ -86,11 +87,16 @@ bool hidden(const ImGuiWindow* w) {
     return false;
 }
 
+// Window names as tests know them: a title shown in the language, "Historial###History",
+// is published by its stable id, "History" (also in child windows' paths), so
+// the browser tests find windows by the same name in every language.
+std::string stable_name(const char* name) { return jm::ui::stable_window_name(name); }
+
 void mark_text_owner(ImGuiContext* ctx) {
     if (!g_capturing || !ctx->CurrentWindow) return;
-    const char* name = ctx->CurrentWindow->Name;
+    std::string name = stable_name(ctx->CurrentWindow->Name);
     if (!g_text_marks.empty() && g_text_marks.back().second == name) return;
-    g_text_marks.emplace_back(static_cast<std::size_t>(ctx->LogBuffer.size()), name);
+    g_text_marks.emplace_back(static_cast<std::size_t>(ctx->LogBuffer.size()), std::move(name));
 }
 
 }  // namespace
@@ -100,7 +106,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     Item& item = slot_for(id);
     item.rect = bb;
     if (ImGuiWindow* w = ctx->CurrentWindow) {
-        item.window = w->Name;
+        item.window = stable_name(w->Name);
         // Only the part a user can see and click: scrolled-away items and items
         // of a window hidden this frame end up empty.
         item.rect.ClipWithFull(w->ClipRect);
@@ -112,8 +118,10 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
     Item& item = slot_for(id);
     item.label = label ? label : "";
+    // A window registers itself as an item labelled with its name: published stable too.
+    if (ctx->CurrentWindow && id == ctx->CurrentWindow->ID && label == ctx->CurrentWindow->Name) item.label = stable_name(label);
     item.flags = flags;
-    if (item.window.empty() && ctx->CurrentWindow) item.window = ctx->CurrentWindow->Name;
+    if (item.window.empty() && ctx->CurrentWindow) item.window = stable_name(ctx->CurrentWindow->Name);
     mark_text_owner(ctx);
 }
 
@@ -222,6 +230,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE int jm_test_glyph(int codepoint) {
 }
 
 #else
+#include <emscripten.h>
+
 namespace jm::web {
 void install_test_hooks() {}
 void publish_test_items() {}

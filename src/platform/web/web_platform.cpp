@@ -13,6 +13,7 @@ namespace {
 EM_JS(double, js_now, (), { return performance.now(); });
 EM_JS(void, js_request_frame, (), { JM.requestFrame(); });
 EM_JS(void, js_request_frame_after, (double ms), { setTimeout(() => JM.requestFrame(), ms); });
+EM_JS(void, js_announce_ready, (), { if (JM.editorReady) JM.editorReady(); });
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
     JM.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + size));
 });
@@ -50,6 +51,8 @@ void request_frames(double for_ms) {
 }
 
 void request_frame_after(double after_ms) { js_request_frame_after(after_ms); }
+
+void announce_ready() { js_announce_ready(); }
 
 void set_clipboard_text(const std::string& text) { ImGui::SetClipboardText(text.c_str()); }
 

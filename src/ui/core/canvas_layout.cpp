@@ -5,12 +5,17 @@
 #include <cstdio>
 #include <unordered_set>
 
+#include "i18n/i18n.h"
+#include "ui/core/display_names.h"
+
 namespace jm::ui {
 
 namespace {
 
-constexpr std::string_view kUntitled = "(untitled)";
-constexpr std::string_view kUnnamedStage = "(unnamed stage)";
+// What an empty title or stage name shows, in the UI's language (the layout is
+// rebuilt when the language changes).
+std::string_view untitled() { return i18n::tr("(untitled)"); }
+std::string_view unnamed_stage() { return i18n::tr("(unnamed stage)"); }
 const TextBlock kNoText{};
 
 float fixed_lane_height(Lane lane) {
@@ -101,8 +106,12 @@ void CanvasLayout::lay_out_stage_texts(const Map& map, int s, const KpiText& kpi
             for (std::size_t k = 0; k < t.opportunities.size(); ++k)
                 add(*opportunities, t.opportunities[k], ItemSource::Opportunity, i, static_cast<std::uint32_t>(k), Bullet::Idea,
                     ItemStyle::Body);
-        if (channels && !t.channel.empty() && seen_channels.insert(t.channel).second)
-            add(*channels, t.channel, ItemSource::Channel, i, 0, Bullet::Channel, ItemStyle::Body);
+        if (channels && !t.channel.empty() && seen_channels.insert(t.channel).second) {
+            // Shown in the UI's language ("search" -> "búsqueda"); the map keeps the key.
+            derived_.push_back(channel_name(t.channel));
+            add(*channels, derived_.back(), ItemSource::Channel, i, static_cast<std::uint32_t>(derived_.size() - 1), Bullet::Channel,
+                ItemStyle::Body);
+        }
     }
     if (LaneBuild* kpis = by_lane[static_cast<int>(Lane::Kpis)]) {
         for (std::size_t k = 0; k < stage.kpis.size(); ++k) {
@@ -112,9 +121,11 @@ void CanvasLayout::lay_out_stage_texts(const Map& map, int s, const KpiText& kpi
         }
     }
     if (LaneBuild* owners = by_lane[static_cast<int>(Lane::Owners)]) {
-        derived(*owners, stage.owner.empty() ? "No owner" : stage.owner, Bullet::Users, ItemStyle::Body);
+        derived(*owners, stage.owner.empty() ? std::string(i18n::tr("No owner")) : stage.owner, Bullet::Users, ItemStyle::Body);
         if (!stage.handoff.to_team.empty() || !stage.handoff.agreement.empty()) {
-            derived(*owners, "Hands off to " + (stage.handoff.to_team.empty() ? std::string("next stage") : stage.handoff.to_team),
+            derived(*owners,
+                    stage.handoff.to_team.empty() ? std::string(i18n::tr("Hands off to the next stage"))
+                                                  : i18n::trf("Hands off to {team}", {{"team", stage.handoff.to_team}}),
                     Bullet::Handoff, ItemStyle::Muted);
             add(*owners, stage.handoff.agreement, ItemSource::Agreement, -1, 0, Bullet::Blank, ItemStyle::Small);
         }
@@ -174,7 +185,7 @@ void CanvasLayout::rebuild(const Map& map, const std::vector<Lane>& lanes, const
             t[i] = y;
             std::uint32_t n = 1;
             if (cards_shown) {
-                title[i] = cache_.get(tps[i].title.empty() ? kUntitled : std::string_view(tps[i].title), title_opts);
+                title[i] = cache_.get(tps[i].title.empty() ? untitled() : std::string_view(tps[i].title), title_opts);
                 n = std::max<std::uint32_t>(1, title[i].count);
             }
             y += m_.card_height + (n - 1) * m_.line_height + m_.card_gap;
@@ -353,7 +364,7 @@ std::string_view CanvasLayout::card_title_text(const Map& map, int stage, int in
     if (stage < 0 || stage >= static_cast<int>(map.stages.size())) return {};
     const auto& tps = map.stages[stage].touchpoints;
     if (index < 0 || index >= static_cast<int>(tps.size())) return {};
-    return tps[index].title.empty() ? kUntitled : std::string_view(tps[index].title);
+    return tps[index].title.empty() ? untitled() : std::string_view(tps[index].title);
 }
 
 const TextBlock& CanvasLayout::stage_name(int stage) const {
@@ -363,7 +374,7 @@ const TextBlock& CanvasLayout::stage_name(int stage) const {
 std::string_view CanvasLayout::stage_name_text(const Map& map, int stage) const {
     if (stage < 0 || stage >= static_cast<int>(map.stages.size())) return {};
     const std::string& name = map.stages[stage].name;
-    return name.empty() ? kUnnamedStage : std::string_view(name);
+    return name.empty() ? unnamed_stage() : std::string_view(name);
 }
 
 float CanvasLayout::header_owner_top() const {
@@ -398,7 +409,8 @@ Rect CanvasLayout::item_rect(int stage, int lane, int index) const {
 }
 
 std::string_view CanvasLayout::item_text(const Map& map, int stage, const CellItem& it) const {
-    if (it.source == ItemSource::Derived) return it.sub < derived_.size() ? std::string_view(derived_[it.sub]) : std::string_view();
+    if (it.source == ItemSource::Derived || it.source == ItemSource::Channel)   // a channel: its name as shown
+        return it.sub < derived_.size() ? std::string_view(derived_[it.sub]) : std::string_view();
     if (stage < 0 || stage >= static_cast<int>(map.stages.size())) return {};
     const Stage& st = map.stages[stage];
     if (it.source == ItemSource::KpiName) return it.sub < st.kpis.size() ? std::string_view(st.kpis[it.sub].name) : std::string_view();

@@ -3,12 +3,11 @@
 #include <algorithm>
 
 #include "edit/commands.h"
+#include "i18n/i18n.h"
 
 namespace jm::ui {
 
 namespace {
-
-std::string quoted(const std::string& s) { return "'" + short_label(s) + "'"; }
 
 // The slot's text inside its owner (one of the four kinds); nullptr when the
 // slot belongs to another kind.
@@ -60,33 +59,37 @@ std::string* text_of(MapInfo& m, ParagraphSlot slot) {
 // (nullptr when the owner is gone, the change refuses, or nothing changed).
 template <class Change>
 std::unique_ptr<Command> edit(const Map& map, const ParagraphField& f, Change change) {
-    const std::string field = field_name(f.slot);
+    const std::string field = field_name(f.slot);   // English: it keys the merge of one field's edits
+    const std::string shown = i18n::tr(field.c_str());   // the undo step's name, in the UI's language
     switch (owner_of(f.slot)) {
         case ParagraphOwner::Touchpoint: {
             const Touchpoint* before = find_touchpoint(map, f.id);
             if (!before) return nullptr;
             Touchpoint after = *before;
             if (!change(text_of(after, f.slot), list_of(after, f.slot))) return nullptr;
-            return set_touchpoint(map, after, "Edit " + field + " of " + quoted(before->title), before->id + "/" + field);
+            return set_touchpoint(map, after, i18n::trf("Edit {field} of '{name}'", {{"field", shown}, {"name", short_label(before->title)}}),
+                                  before->id + "/" + field);
         }
         case ParagraphOwner::Stage: {
             const Stage* before = find_stage(map, f.id);
             if (!before) return nullptr;
             Stage after = *before;
             if (!change(text_of(after, f.slot), nullptr)) return nullptr;
-            return set_stage(map, after, "Edit " + field + " of stage " + quoted(before->name), before->id + "/" + field);
+            return set_stage(map, after, i18n::trf("Edit {field} of stage '{name}'", {{"field", shown}, {"name", short_label(before->name)}}),
+                             before->id + "/" + field);
         }
         case ParagraphOwner::Persona: {
             const Persona* before = find_persona(map, f.id);
             if (!before) return nullptr;
             Persona after = *before;
             if (!change(text_of(after, f.slot), nullptr)) return nullptr;
-            return set_persona(map, after, "Edit " + field + " of persona " + quoted(before->name), before->id + "/" + field);
+            return set_persona(map, after, i18n::trf("Edit {field} of persona '{name}'", {{"field", shown}, {"name", short_label(before->name)}}),
+                               before->id + "/" + field);
         }
         case ParagraphOwner::Map: {
             MapInfo after = map_info(map);
             if (!change(text_of(after, f.slot), nullptr)) return nullptr;
-            return set_map_info(map, after, "Edit map " + field, "map/" + field);
+            return set_map_info(map, after, i18n::trf("Edit map {field}", {{"field", shown}}), "map/" + field);
         }
     }
     return nullptr;
