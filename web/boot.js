@@ -255,6 +255,10 @@
         return;
       }
     }
+    if (!reg) {   // a browser that lets the page ask but keeps service workers off (policy, automation)
+      update.state = "unsupported";
+      return;
+    }
     update.registration = reg;
     update.state = "registered";
     if (reg.waiting && navigator.serviceWorker.controller) tellUpdate(reg.waiting);

@@ -135,10 +135,12 @@ export async function launchBrowser() {
 // Console errors and page errors are collected in page.jmErrors. The default size
 // is a wide screen, where the side panels are docked beside the map; below 1400
 // px they open over it (tests/e2e/small_screen.test.mjs).
-export async function openEditor(browser, baseUrl, { width = 1440, height = 900, dpr = 1, storage, init, locale = "en-US" } = {}) {
+// `serviceWorkers: "block"` opens it with no service worker, so that page.route()
+// sees every request the editor makes (a service worker answers from its cache).
+export async function openEditor(browser, baseUrl, { width = 1440, height = 900, dpr = 1, storage, init, locale = "en-US", serviceWorkers = "allow" } = {}) {
   const context = await browser.newContext({
     viewport: { width, height }, deviceScaleFactor: dpr, acceptDownloads: true, locale,
-    permissions: ["clipboard-read", "clipboard-write"], storageState: storage,
+    permissions: ["clipboard-read", "clipboard-write"], storageState: storage, serviceWorkers,
   });
   const page = await context.newPage();
   // Keep Playwright's file-chooser interception on from the start: it is

@@ -67,7 +67,8 @@ test("View > Language switches at once, keeps the map, the selection and the und
 });
 
 test("a translation that cannot be fetched leaves the editor in its language and says so", async () => {
-  const page = await openEditor(browser, server.url, { width: 1280, height: 720, locale: "en-US" });
+  // A server without the file, and no service worker (it would answer from its precache).
+  const page = await openEditor(browser, server.url, { width: 1280, height: 720, locale: "en-US", serviceWorkers: "block" });
   await page.route("**/i18n/es.json", (route) => route.fulfill({ status: 404, body: "not found" }));
   await click(page, "View");
   await click(page, /Language$/);
