@@ -55,7 +55,14 @@ void coverage_warnings(EditorState& st) {
     }
     if (lines.empty()) return;
     ImVec4 warn = ImGui::ColorConvertU32ToFloat4(palette().warning);
-    if (ImGui::TreeNode("coverage", ICON_WARNING " %s", i18n::trn("Buyers missing in {n} stages", static_cast<long long>(lines.size())).c_str())) {
+    // One line that stops at the panel's edge ("Faltan compradores en 2 etapas" is
+    // wider than the panel); the lines inside wrap, and hover shows it whole.
+    const std::string head = i18n::trn("Buyers missing in {n} stages", static_cast<long long>(lines.size()));
+    const std::string fitted = shortened(head, ImGui::GetContentRegionAvail().x - ImGui::GetTreeNodeToLabelSpacing() -
+                                                   ImGui::CalcTextSize(ICON_WARNING " ").x);
+    const bool open = ImGui::TreeNode("coverage", ICON_WARNING " %s", fitted.c_str());
+    if (fitted != head) ImGui::SetItemTooltip("%s", head.c_str());
+    if (open) {
         ImGui::PushTextWrapPos(0);
         for (const auto& l : lines) ImGui::TextColored(warn, "%s", l.c_str());
         ImGui::PopTextWrapPos();
@@ -79,11 +86,18 @@ void lanes_section(EditorState& st) {
         ImGui::PushID(lane_key(lane));
         std::vector<Lane> lanes = map.lanes;
         bool changed = false;
-        if (ImGui::Checkbox(i18n::tr(lane_label(lane)), &shown)) {
+        // The name stops before the arrows ("Responsables, traspasos" is wider
+        // than the panel leaves it); hover shows it whole.
+        const std::string name = i18n::tr(lane_label(lane));
+        const float room = right_edge - 62 - ImGui::GetStyle().ItemSpacing.x - ImGui::GetCursorPosX() - ImGui::GetFrameHeight() -
+                           ImGui::GetStyle().ItemInnerSpacing.x;
+        const std::string fitted = shortened(name, room);
+        if (ImGui::Checkbox((fitted + "##" + lane_key(lane)).c_str(), &shown)) {
             if (shown) lanes.push_back(lane);
             else std::erase(lanes, lane);
             changed = true;
         }
+        if (fitted != name) ImGui::SetItemTooltip("%s", name.c_str());
         if (shown_at != map.lanes.end()) {
             std::size_t at = static_cast<std::size_t>(shown_at - map.lanes.begin());
             ImGui::SameLine();
