@@ -12,27 +12,13 @@
 #include "support/large_map.h"
 #include "support/realistic_text.h"
 #include "ui/core/canvas_layout.h"
+#include "support/bench_timing.h"
 #include "ui/core/find.h"
 
+using jm::testing::Timing;
+using jm::testing::timing_ms;
+
 namespace {
-
-// Median and best of `runs`: on a shared machine the best run is the cost
-// without other processes in the way, the median what a user meets.
-struct Timing {
-    double median = 0, best = 0;
-};
-
-template <typename F>
-Timing timing_ms(int runs, F&& f) {
-    std::vector<double> t;
-    for (int i = 0; i < runs; ++i) {
-        auto a = std::chrono::steady_clock::now();
-        f();
-        t.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count());
-    }
-    std::sort(t.begin(), t.end());
-    return {t[t.size() / 2], t.front()};
-}
 
 template <typename F>
 double median_ms(int runs, F&& f) {

@@ -12,26 +12,14 @@
 
 #include "support/large_map.h"
 #include "support/realistic_text.h"
+#include "support/bench_timing.h"
 #include "ui/core/find.h"
 #include "ui/core/text_fold.h"
 
+using jm::testing::Timing;
+using jm::testing::timing_ms;
+
 namespace {
-
-struct Timing {
-    double median = 0, best = 0;
-};
-
-template <typename F>
-Timing timing_ms(int runs, F&& f) {
-    std::vector<double> t;
-    for (int i = 0; i < runs; ++i) {
-        auto a = std::chrono::steady_clock::now();
-        f();
-        t.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count());
-    }
-    std::sort(t.begin(), t.end());
-    return {t[t.size() / 2], t.front()};
-}
 
 std::size_t add_realistic_text(jm::Map& map) {
     jm::testing::RealisticText make(11);

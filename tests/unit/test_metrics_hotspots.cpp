@@ -4,19 +4,13 @@
 #include <cmath>
 
 #include "metrics/metrics.h"
+#include "support/touchpoint.h"
 
 using namespace jm;
 
-namespace {
+using jm::testing::touchpoint;
 
-Touchpoint touchpoint(const std::string& id, int friction, int emotion) {
-    Touchpoint tp;
-    tp.id = id;
-    tp.title = "Title " + id;
-    tp.friction = friction;
-    tp.emotion = emotion;
-    return tp;
-}
+namespace {
 
 Stage stage(const std::string& id, std::vector<Touchpoint> tps) {
     Stage s;

@@ -10,22 +10,16 @@
 #include "metrics/metrics.h"
 #include "metrics/metrics_json.h"
 #include "metrics/text_format.h"
+#include "support/touchpoint.h"
 
 using namespace jm;
 using Catch::Matchers::Contains;
 
 using jm::testing::LanguageScope;
 
-namespace {
+using jm::testing::touchpoint;
 
-Touchpoint touchpoint(const std::string& id, int friction, int emotion) {
-    Touchpoint tp;
-    tp.id = id;
-    tp.title = "Title " + id;
-    tp.friction = friction;
-    tp.emotion = emotion;
-    return tp;
-}
+namespace {
 
 // One stage: a painful touchpoint with ten detractors that reaches 1,200
 // customers, and one for a decision maker without a volume.
