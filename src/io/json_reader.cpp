@@ -1,5 +1,6 @@
 #include "io/json_reader.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "i18n/i18n.h"
@@ -80,6 +81,13 @@ std::string pointer_join(const std::string& base, const std::string& key) {
 }
 
 std::string pointer_join(const std::string& base, std::size_t index) { return base + "/" + std::to_string(index); }
+
+bool is_hex_colour(std::string_view text) {
+    if (text.size() != 7 || text[0] != '#') return false;
+    return std::all_of(text.begin() + 1, text.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    });
+}
 
 std::string kind_of(const Json& j) {
     switch (j.type()) {

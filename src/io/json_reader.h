@@ -21,6 +21,11 @@ using Json = nlohmann::json;
 std::string pointer_join(const std::string& base, const std::string& key);
 std::string pointer_join(const std::string& base, std::size_t index);
 
+// A persona colour as the format writes it: "#RRGGBB" (either case). Both
+// readers use it; a hand check rather than <regex>, which alone added tens of KB
+// to the wasm.
+bool is_hex_colour(std::string_view text);
+
 // A JSON value's kind in words: "a string", "a number", "an array"...
 std::string kind_of(const Json& j);
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "i18n/i18n.h"
+#include "io/content_hash.h"
 #include "io/json_reader.h"
 
 namespace jm {
@@ -14,6 +15,32 @@ namespace {
 using nlohmann::json;
 
 std::string map_key(const std::string& id) { return std::string(Library::kMapPrefix) + id; }
+
+std::string base_key(const StoredBase& b) {
+    return std::string(Library::kBasePrefix) + b.id + ":" + std::to_string(b.order) + ":" + b.hash;
+}
+
+// A base's key read back. An id may hold ':', so the key is read from its end:
+// 64 hex digits, ':', the order in digits, ':', and the id is what is left.
+std::optional<StoredBase> parse_base_key(std::string_view key) {
+    const std::string_view prefix = Library::kBasePrefix;
+    if (key.substr(0, prefix.size()) != prefix) return std::nullopt;
+    std::string_view rest = key.substr(prefix.size());
+    constexpr std::size_t kHash = 64;
+    if (rest.size() < kHash + 4 || rest[rest.size() - kHash - 1] != ':') return std::nullopt;
+    StoredBase b;
+    b.hash = std::string(rest.substr(rest.size() - kHash));
+    if (!is_content_hash(b.hash)) return std::nullopt;
+    rest = rest.substr(0, rest.size() - kHash - 1);
+    const std::size_t colon = rest.rfind(':');
+    if (colon == std::string_view::npos || colon == 0 || colon + 1 == rest.size() || rest.size() - colon - 1 > 19) return std::nullopt;
+    for (char c : rest.substr(colon + 1)) {
+        if (c < '0' || c > '9') return std::nullopt;
+        b.order = b.order * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    b.id = std::string(rest.substr(0, colon));
+    return b;
+}
 
 json entry_to_json(const LibraryEntry& e) {
     return {{"id", e.id}, {"title", e.title}, {"stages", e.stages}, {"touchpoints", e.touchpoints}, {"modified", e.modified}};
@@ -41,10 +68,10 @@ void sort_entries(std::vector<LibraryEntry>& entries) {
 // by field. The structured bindings stop the build when a field is added to Map
 // or Stage, so that a new field cannot be left out of the stored text unnoticed.
 Map without_stages(const Map& m) {
-    const auto& [id, title, description, objective, segment, author, currency, created, modified, lanes, card_detail, stages,
-                 personas, period, period_previous, unknown] = m;
+    const auto& [id, title, description, objective, segment, author, currency, created, modified, lineage, lanes, card_detail,
+                 stages, personas, period, period_previous, unknown] = m;
     (void)stages;
-    return Map{id, title, description, objective, segment, author, currency, created, modified, lanes, card_detail, {},
+    return Map{id, title, description, objective, segment, author, currency, created, modified, lineage, lanes, card_detail, {},
                personas, period, period_previous, unknown};
 }
 
@@ -249,7 +276,7 @@ bool Library::contains(const std::string& id) { return store_.has(map_key(id)); 
 std::string Library::save(const Map& map) { return save_text(map, save_map_json(map)); }
 
 std::string Library::save_text(const Map& map, const std::string& text) {
-    std::string error = store_.set(map_key(map.id), text);
+    std::string error = set_making_room(map_key(map.id), text);
     if (!error.empty()) return error;
     std::vector<LibraryEntry> index = read_index();
     LibraryEntry e{map.id, map.title, static_cast<int>(map.stages.size()), static_cast<int>(touchpoint_count(map)), map.modified};
@@ -284,7 +311,7 @@ std::optional<std::string> Library::remove(const std::string& id) {
 }
 
 std::string Library::restore(const std::string& id, const std::string& text) {
-    std::string error = store_.set(map_key(id), text);
+    std::string error = set_making_room(map_key(id), text);
     if (!error.empty()) return error;
     std::vector<LibraryEntry> index = read_index();
     std::erase_if(index, [&](const LibraryEntry& e) { return e.id == id; });
@@ -323,6 +350,70 @@ std::string Library::fresh_id_for(const Map& map) {
         std::string id = map.id + "-" + std::to_string(n);
         if (!contains(id)) return id;
     }
+}
+
+std::vector<StoredBase> Library::bases(const std::string& id) {
+    std::vector<StoredBase> out;
+    for (const auto& key : store_.keys(kBasePrefix))
+        if (auto b = parse_base_key(key); b && (id.empty() || b->id == id)) out.push_back(std::move(*b));
+    std::sort(out.begin(), out.end(), [](const StoredBase& a, const StoredBase& b) { return a.order > b.order; });
+    return out;
+}
+
+std::optional<std::string> Library::find_base(const std::string& id, const std::string& hash) {
+    for (const auto& b : bases(id))
+        if (b.hash == hash) return store_.get(base_key(b));
+    return std::nullopt;
+}
+
+std::optional<StoredBase> Library::nearest_base(const Lineage& lineage) {
+    if (lineage.bases.empty()) return std::nullopt;
+    const std::vector<StoredBase> kept = bases();
+    for (const auto& a : lineage.bases)
+        for (const auto& b : kept)
+            if (b.id == a.id && b.hash == a.hash) return b;
+    return std::nullopt;
+}
+
+std::string Library::store_base(const std::string& map_text) {
+    LoadResult r = load_map_json(map_text);
+    if (!r.ok()) return i18n::tr("cannot keep a version of a map that does not load");
+    StoredBase base{.id = r.map->id, .hash = content_hash(*r.map)};
+    r = LoadResult{};   // the map can be large: free it before the text is stored
+    const std::vector<StoredBase> all = bases();
+    base.order = all.empty() ? 1 : all.front().order + 1;
+    const std::string key = base_key(base);
+    std::string error = set_making_room(key, map_text);
+    if (!error.empty()) return error;
+    // The same version kept before goes (this one is now the newest), and so do
+    // the map's bases beyond the newest kBasesPerMap.
+    std::size_t kept = 0;
+    for (const auto& b : bases(base.id)) {
+        if (b.order == base.order) ++kept;
+        else if (b.hash == base.hash || kept >= kBasesPerMap) store_.remove(base_key(b));
+        else ++kept;
+    }
+    return "";
+}
+
+bool Library::drop_oldest_base() {
+    const std::vector<StoredBase> all = bases();
+    if (all.empty()) return false;
+    store_.remove(base_key(all.back()));
+    return true;
+}
+
+std::string Library::set_making_room(const std::string& key, const std::string& value) {
+    std::string error = store_.set(key, value);
+    while (!error.empty()) {
+        // The oldest base that is not the one being written.
+        const std::vector<StoredBase> all = bases();
+        auto oldest = std::find_if(all.rbegin(), all.rend(), [&](const StoredBase& b) { return base_key(b) != key; });
+        if (oldest == all.rend()) break;
+        store_.remove(base_key(*oldest));
+        error = store_.set(key, value);
+    }
+    return error;
 }
 
 bool MemoryStore::has(const std::string& key) {

@@ -5,10 +5,14 @@
 // Keys: "journeymap:map:<id>"  the map file's canonical JSON
 //       "journeymap:index"     a JSON array summarising every map (title, counts, modified)
 //       "journeymap:last"      the id of the map open last
+//       "journeymap:base:<id>:<n>:<hash>"  a version of map <id> that was sent or
+//                              received (its file text), kept for three-way merges;
+//                              <hash> its content hash, <n> the order it was kept in
 // The index is only a cache: a missing or stale index is rebuilt from the maps.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +32,14 @@ public:
     virtual std::vector<std::string> keys(const std::string& prefix) = 0;
     // Whether `key` is stored, without copying its value (a map can be 10 MB).
     virtual bool has(const std::string& key) { return get(key).has_value(); }
+};
+
+// A kept base: a version of a map that left or reached this editor.
+struct StoredBase {
+    std::string id;      // the map's id in that version
+    std::string hash;    // its content hash (io/content_hash.h)
+    std::uint64_t order = 0;   // larger is newer, across all maps
+    bool operator==(const StoredBase&) const = default;
 };
 
 struct LibraryEntry {
@@ -77,8 +89,37 @@ public:
     // already holds that id and the user chose to keep both.
     std::string fresh_id_for(const Map& map);
 
+    // ---- Bases: the versions a three-way merge needs ---------------------------
+    // When a map leaves the editor (download, share link) the text sent is kept
+    // as a base, so that a copy coming back (with that version first in its
+    // lineage) can be merged against it; a received copy may be kept the same
+    // way. Bases are a convenience, not the user's work: each map keeps its
+    // newest kBasesPerMap, and when the storage is full the oldest bases of any
+    // map go before a map save fails (a merge without its base is two-way).
+    static constexpr const char* kBasePrefix = "journeymap:base:";
+    static constexpr std::size_t kBasesPerMap = 3;
+
+    // Keeps `map_text` (a map file, e.g. save_map_json(fork_for_sending(map)))
+    // under its map id and content hash, as the newest base of that map; the
+    // same version kept again becomes the newest. "" on success, else why not
+    // (the text does not load, or there is no room even without other bases).
+    std::string store_base(const std::string& map_text);
+    // The text of the base `id` + `hash`, if kept.
+    std::optional<std::string> find_base(const std::string& id, const std::string& hash);
+    // The newest ancestor in `lineage` whose text is kept: the base a merge of a
+    // map with that lineage uses. Nothing when none is (a two-way merge).
+    std::optional<StoredBase> nearest_base(const Lineage& lineage);
+    // The bases kept for map `id`, newest first (all maps when `id` is empty).
+    std::vector<StoredBase> bases(const std::string& id = "");
+    // Removes the oldest base of any map; false when none is left. For a store
+    // that reports a full disk later than set() returns (IndexedDB in the
+    // browser): drop one and write again, before telling the user.
+    bool drop_oldest_base();
+
 private:
     KeyValueStore& store_;
+    // set(), removing the oldest bases one by one while the store says it is full.
+    std::string set_making_room(const std::string& key, const std::string& value);
     std::vector<LibraryEntry> read_index();
     std::string write_index(const std::vector<LibraryEntry>& entries);
     LibraryEntry summarise(const std::string& id, const std::string& text);

@@ -12,7 +12,9 @@
 
 namespace jm {
 
-inline constexpr int kFormatVersion = 1;       // what this program writes
+// What this program writes. Version 2 added "lineage" (where a map was forked
+// from); a version 1 file is upgraded by its number alone (io/migrate.cpp).
+inline constexpr int kFormatVersion = 2;
 inline constexpr std::size_t kMaxProblems = 100; // a loader reports at most this many
 
 struct LoadProblem {
@@ -35,10 +37,11 @@ struct LoadResult {
 LoadResult load_map_json(std::string_view text);
 
 // The two readers behind load_map_json, for tests and benchmarks. The fast one
-// reads a problem-free file of the current version straight into the model, in
-// one pass with no JSON document, and gives nothing back (not even a problem)
-// for anything else: a problem, an encoding to convert, a version to migrate, a
-// key given twice. The checked one parses a JSON document, migrates, validates
+// reads a problem-free file of the current version, or of version 1 (whose
+// upgrade changes nothing but the number), straight into the model, in one
+// pass with no JSON document, and gives nothing back (not even a problem) for
+// anything else: a problem, an encoding to convert, an older version to
+// migrate, a key given twice. The checked one parses a JSON document, migrates, validates
 // and reports every problem; for any file both accept they give the same map.
 std::optional<LoadResult> load_map_json_fast(std::string_view text);
 LoadResult load_map_json_checked(std::string_view text);

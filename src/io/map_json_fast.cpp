@@ -2,10 +2,13 @@
 // with no JSON document in between. It accepts only what the checked reader
 // (map_json_read.cpp) would accept without a single problem, and reads it into
 // the same model; at anything else (a problem of any kind, a BOM, an encoding to
-// convert, an older version to migrate, a duplicate key, a float the C library
+// convert, a version 0 file to migrate, a duplicate key, a float the C library
 // would read in another locale...) it gives up, and load_map_json runs the
 // checked reader, which then reports every problem with its words and JSON
-// Pointer. So problems, notices and migrations only ever come from one place.
+// Pointer. So problems, notices and real migrations only ever come from one
+// place. Version 1 files are read here too: their upgrade to version 2 changes
+// the number alone (migrate.cpp), and the result says "migrated from 1" as the
+// checked reader's does.
 //
 // Equivalence with the checked reader, rule by rule:
 //   - JSON syntax is RFC 8259, exactly as strict as nlohmann's lexer (no comments,
@@ -30,6 +33,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "io/content_hash.h"
 #include "io/json_reader.h"
 #include "io/limits.h"
 #include "io/map_json.h"
@@ -97,10 +101,12 @@ public:
         ws();
         return p_ == end_ && ids_and_references(m);
     }
+    int version() const { return version_; }
 
 private:
     const unsigned char* p_;
     const unsigned char* end_;
+    int version_ = 0;   // as the file declares it
     int depth_ = 0;
     std::size_t values_ = 0;
     std::size_t touchpoints_ = 0;
@@ -463,8 +469,14 @@ private:
                 return seen.first(0) && string(f) && f == "journeymap";
             }
             if (k == "version") {
+                // The current version, or version 1, whose upgrade changes the number
+                // alone (migrate.cpp); 2, 2.0 or 2e0 as check_header takes them.
                 Number n;
-                return seen.first(1) && number(n) && n.as_double() == 1.0;   // 1, or 1.0 as check_header takes it
+                if (!seen.first(1) || !number(n)) return false;
+                const double v = n.as_double();
+                if (v != 1.0 && v != static_cast<double>(kFormatVersion)) return false;
+                version_ = static_cast<int>(v);
+                return true;
             }
             if (k == "id") return seen.first(2) && text(m.id);
             if (k == "title") return seen.first(3) && text(m.title);
@@ -475,6 +487,7 @@ private:
             if (k == "currency") return seen.first(8) && text(m.currency);
             if (k == "created") return seen.first(9) && text(m.created);
             if (k == "modified") return seen.first(10) && text(m.modified);
+            if (k == "lineage") return seen.first(17) && lineage(m.lineage);
             if (k == "lanes") return seen.first(11) && (lanes_given = true) && lanes(m.lanes);
             if (k == "card_detail") return seen.first(12) && enumeration(m.card_detail, card_detail_from_key);
             if (k == "stages") return seen.first(13) && array(limits::kMaxStages, [&] {
@@ -494,6 +507,28 @@ private:
             if (!seen.has(required)) return false;
         if (!lanes_given) m.lanes = default_lanes();
         return true;
+    }
+
+    bool lineage(Lineage& l) {
+        Seen seen;
+        return object([&](std::string_view k) {
+            if (k == "bases") return seen.first(0) && array(limits::kMaxListItems, [&] {
+                                         l.bases.emplace_back();
+                                         return ancestor(l.bases.back());
+                                     });
+            return unknown(l.unknown, k);
+        });
+    }
+
+    bool ancestor(Ancestor& a) {
+        Seen seen;
+        const bool ok = object([&](std::string_view k) {
+            if (k == "id") return seen.first(0) && text(a.id) && !a.id.empty();
+            if (k == "hash") return seen.first(1) && text(a.hash) && is_content_hash(a.hash);
+            if (k == "forked") return seen.first(2) && text(a.forked);
+            return unknown(a.unknown, k);
+        });
+        return ok && seen.has(0) && seen.has(1);
     }
 
     bool lanes(std::vector<Lane>& out) {
@@ -528,13 +563,7 @@ private:
         return ok && seen.has(0) && seen.has(1);
     }
 
-    static bool colour(const std::string& c) {   // "^#[0-9A-Fa-f]{6}$", or empty
-        if (c.empty()) return true;
-        if (c.size() != 7 || c[0] != '#') return false;
-        for (std::size_t i = 1; i < 7; ++i)
-            if (hex_digit(static_cast<unsigned char>(c[i])) < 0) return false;
-        return true;
-    }
+    static bool colour(const std::string& c) { return c.empty() || is_hex_colour(c); }
 
     bool firmographics(Firmographics& f) {
         Seen seen;
@@ -723,7 +752,8 @@ std::optional<LoadResult> load_map_json_fast(std::string_view bytes) {
     if (!reader.read(map)) return std::nullopt;
     LoadResult result;
     result.map = std::move(map);
-    result.source_version = kFormatVersion;
+    result.source_version = reader.version();
+    result.migrated = reader.version() < kFormatVersion;   // as the checked reader's upgrade from version 1 says
     return result;
 }
 

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "i18n/i18n.h"
+#include "io/content_hash.h"
 #include "io/json_reader.h"
 #include "io/limits.h"
 #include "io/map_json.h"
@@ -35,6 +35,7 @@ public:
         r_.text(doc, "", "currency", m.currency);
         r_.text(doc, "", "created", m.created);
         r_.text(doc, "", "modified", m.modified);
+        if (auto it = doc.find("lineage"); it != doc.end()) m.lineage = lineage(*it, "/lineage");
         m.lanes = doc.contains("lanes") ? lanes(doc["lanes"], "/lanes") : default_lanes();
         enumeration(doc, "", "card_detail", m.card_detail, card_detail_from_key, "\"full\", \"compact\"");
         // Stages before personas, as in the file, so that problems come in file
@@ -58,7 +59,7 @@ public:
         if (doc.contains("period")) m.period = period(doc["period"], "/period");
         if (doc.contains("period_previous")) m.period_previous = period(doc["period_previous"], "/period_previous");
         m.unknown = JsonReader::unknown(doc, {"format", "version", "id", "title", "description", "objective", "segment", "author",
-                                              "currency", "created", "modified", "lanes", "card_detail", "stages", "personas",
+                                              "currency", "created", "modified", "lineage", "lanes", "card_detail", "stages", "personas",
                                               "period", "period_previous"});
         return m;
     }
@@ -160,8 +161,7 @@ private:
             }
         }
         r_.text(j, path, "color", p.color);
-        static const std::regex kColour("^#[0-9A-Fa-f]{6}$");
-        if (!p.color.empty() && !std::regex_match(p.color, kColour))
+        if (!p.color.empty() && !is_hex_colour(p.color))
             r_.problem(pointer_join(path, "color"), i18n::trf("color must look like #RRGGBB, got \"{value}\"", {{"value", limits::excerpt(p.color)}}));
         p.unknown = JsonReader::unknown(j, {"id", "name", "kind", "role", "job_title", "goals", "needs", "research_channels",
                                             "expectations", "loyalty_factors", "firmographics", "color"});
@@ -286,6 +286,39 @@ private:
         s.unknown = JsonReader::unknown(j, {"id", "name", "description", "goal", "owner", "business_voice", "kpis", "funnel_count",
                                             "funnel_count_previous", "handoff", "survey", "survey_previous", "touchpoints"});
         return s;
+    }
+
+    // Where the map was forked from (format version 2). The ids named here are
+    // other maps' (or this map's own, as it was): they are not claimed.
+    Lineage lineage(const Json& j, const std::string& path) {
+        Lineage l;
+        if (!r_.object(j, path)) return l;
+        if (auto it = j.find("bases"); it != j.end()) {
+            std::string bp = pointer_join(path, "bases");
+            if (!it->is_array()) r_.problem(bp, i18n::trf("must be a list, got {kind}", {{"kind", kind_of(*it)}}));
+            else if (r_.within(it->size(), limits::kMaxListItems, bp, "entries", "per list"))
+                for (std::size_t i = 0; i < it->size(); ++i) l.bases.push_back(ancestor((*it)[i], pointer_join(bp, i)));
+        }
+        l.unknown = JsonReader::unknown(j, {"bases"});
+        return l;
+    }
+
+    Ancestor ancestor(const Json& j, const std::string& path) {
+        Ancestor a;
+        if (!r_.object(j, path)) return a;
+        const bool has_id = j.contains("id") && j["id"].is_string();
+        r_.text(j, path, "id", a.id, true);
+        if (has_id && j["id"].get_ref<const std::string&>().empty()) r_.problem(pointer_join(path, "id"), i18n::tr("an id must not be empty"));
+        const bool has_hash = j.contains("hash") && j["hash"].is_string();
+        r_.text(j, path, "hash", a.hash, true);
+        // Judged once read: a text over the length limit has had its problem.
+        if (has_hash && a.hash == j["hash"].get_ref<const std::string&>() && !is_content_hash(a.hash))
+            r_.problem(pointer_join(path, "hash"),
+                       i18n::trf("must be a content hash, 64 lowercase hexadecimal digits (SHA-256), got \"{value}\"",
+                                 {{"value", limits::excerpt(a.hash)}}));
+        r_.text(j, path, "forked", a.forked);
+        a.unknown = JsonReader::unknown(j, {"id", "hash", "forked"});
+        return a;
     }
 
     Period period(const Json& j, const std::string& path) {

@@ -136,6 +136,21 @@ Ordered persona(const Persona& p) {
     return o;
 }
 
+Ordered lineage(const Lineage& l) {
+    Ordered o = Ordered::object();
+    if (!l.bases.empty()) {
+        Ordered bases = Ordered::array();
+        for (const auto& a : l.bases) {
+            Ordered b = Ordered::object();
+            Writer(b).always("id", a.id).always("hash", a.hash).text("forked", a.forked).unknown(a.unknown);
+            bases.push_back(std::move(b));
+        }
+        o["bases"] = std::move(bases);
+    }
+    Writer(o).unknown(l.unknown);
+    return o;
+}
+
 Ordered period(const Period& p) {
     Ordered o = Ordered::object();
     Writer(o).text("label", p.label).opt("customers_start", p.customers_start).opt("customers_lost", p.customers_lost)
@@ -153,7 +168,8 @@ std::string save_map_json(const Map& m) {
     Writer w(o);
     w.always("format", "journeymap").always("version", kFormatVersion).always("id", m.id).always("title", m.title)
         .text("description", m.description).text("objective", m.objective).text("segment", m.segment).text("author", m.author)
-        .text("currency", m.currency).text("created", m.created).text("modified", m.modified);
+        .text("currency", m.currency).text("created", m.created).text("modified", m.modified)
+        .object("lineage", lineage(m.lineage));
     Ordered lanes = Ordered::array();
     for (Lane l : m.lanes) lanes.push_back(lane_key(l));
     w.always("lanes", std::move(lanes));

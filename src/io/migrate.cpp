@@ -91,6 +91,18 @@ std::string migrate_0_to_1(json& doc) {
     return "";
 }
 
+// Version 2 added the optional "lineage" (where the map was forked from, for a
+// three-way merge); nothing else changed. A version 1 file has no lineage,
+// so the upgrade is the number alone, and the fast reader (map_json_fast.cpp)
+// reads version 1 files directly. A "lineage" a version 1 file carries anyway
+// (written by hand, or by a tool that kept the old number) is read as version
+// 2 defines it, and reported when it is not one: a base that is not what it
+// claims would mislead a merge more than no base.
+std::string migrate_1_to_2(json& doc) {
+    doc["version"] = 2;
+    return "";
+}
+
 }  // namespace
 
 int migration_source_version(const json& doc) {
@@ -98,6 +110,15 @@ int migration_source_version(const json& doc) {
         const json& v = doc["journeymap_version"];
         return v.is_number_integer() ? v.get<int>() : 0;
     }
+    // A marked file of an older version; anything else (no marker, a version
+    // that is not a whole number, a newer one) is left for validation to report.
+    const auto fmt = doc.find("format");
+    const auto ver = doc.find("version");
+    if (fmt == doc.end() || !fmt->is_string() || fmt->get<std::string>() != "journeymap" || ver == doc.end() || !ver->is_number())
+        return kFormatVersion;
+    const double v = ver->get<double>();
+    for (int older = 1; older < kFormatVersion; ++older)
+        if (v == older) return older;   // 1 and 1.0 alike, as check_header takes them
     return kFormatVersion;
 }
 
@@ -106,6 +127,7 @@ std::string migrate_to_current(json& doc, int from) {
         std::string why;
         switch (v) {
             case 0: why = migrate_0_to_1(doc); break;
+            case 1: why = migrate_1_to_2(doc); break;
             default: why = i18n::trf("no upgrade from version {version}", {{"version", std::to_string(v)}}); break;
         }
         if (!why.empty()) return why;

@@ -8,9 +8,10 @@
 
 namespace jm {
 
-// The version a parsed file declares: "version" for version 1 and later,
-// "journeymap_version" for the pre-release version 0. kFormatVersion when
-// neither is there (validation then reports the missing marker).
+// The version a parsed file declares: "version" (1 or 1.0...) in a file marked
+// "format": "journeymap", "journeymap_version" for the pre-release version 0.
+// kFormatVersion for anything else: no marker, the current version, a newer
+// one or no whole number (validation then reports what is wrong).
 int migration_source_version(const nlohmann::json& doc);
 
 // Upgrades `doc` in place from `from` to the current version. "" on success,

@@ -1,6 +1,5 @@
 #include "model/map.h"
 
-#include <cstdio>
 #include <ctime>
 #include <random>
 
@@ -143,13 +142,26 @@ bool id_in_use(const Map& map, const std::string& id) {
 }
 
 std::string new_id(const Map& map, const std::string& prefix) {
-    // Random rather than sequential, so that cards pasted between maps or made
-    // in two tabs rarely collide; the loop makes a collision impossible within a map.
-    static std::mt19937_64 rng{std::random_device{}()};
+    // Random rather than sequential, so that cards made by workshop groups in
+    // copies of one map (merged later), pasted between maps or made in two tabs
+    // do not collide: 64 random bits per id, so that even a million new ids
+    // across all the copies (100 groups of 10,000 cards) hold a pair alike with
+    // a chance of about 3 in 10^8. The generator is seeded with 256 bits from
+    // the system (crypto.getRandomValues in the browser), not with one 32-bit
+    // number, which would make two editors' whole id sequences equal once in
+    // 2^32 starts. The loop makes a collision impossible within a map.
+    static std::mt19937_64 rng = [] {
+        std::random_device device;
+        std::seed_seq seed{device(), device(), device(), device(), device(), device(), device(), device()};
+        return std::mt19937_64(seed);
+    }();
+    static constexpr char kDigits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
     for (;;) {
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(rng() & 0xffffffffULL));
-        std::string id = prefix + "-" + buf;
+        // 13 base-36 digits hold any 64-bit number (36^13 > 2^64): "tp-0k3j5x9q2m1zr".
+        std::uint64_t v = rng();
+        char digits[kIdDigits];
+        for (int i = kIdDigits - 1; i >= 0; --i, v /= 36) digits[i] = kDigits[v % 36];
+        std::string id = prefix + "-" + std::string(digits, kIdDigits);
         if (!id_in_use(map, id)) return id;
     }
 }

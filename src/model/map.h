@@ -155,6 +155,31 @@ struct Period {
     bool operator==(const Period&) const = default;
 };
 
+// One version a map descends from: the map's id and the content hash of its
+// text then (io/content_hash.h), and when the copy was made. The version a
+// three-way merge takes as the common ancestor is looked up by id and hash in
+// the library (io/library.h), where the sender kept its text.
+struct Ancestor {
+    std::string id;                       // the map's id then (a copy may since have another)
+    std::string hash;                     // content hash: 64 lowercase hex digits (SHA-256)
+    std::string forked;                   // ISO 8601 UTC, when the copy was sent or made
+    UnknownFields unknown;
+    bool operator==(const Ancestor&) const = default;
+};
+
+// Where a map came from (format version 2): the versions it was forked from,
+// newest first. A copy sent out gets its current version put in front
+// (fork_for_sending, io/content_hash.h); a copy sent back keeps the older
+// entries, so that the first sender still finds a version it holds. Empty for
+// a map that never travelled (and for every version 1 file).
+struct Lineage {
+    std::vector<Ancestor> bases;          // newest first, at most kMaxLineageBases when made here
+    UnknownFields unknown;
+    bool empty() const { return bases.empty() && unknown.empty(); }
+    bool operator==(const Lineage&) const = default;
+};
+inline constexpr std::size_t kMaxLineageBases = 8;
+
 struct Map {
     std::string id;
     std::string title;
@@ -165,6 +190,7 @@ struct Map {
     std::string currency;                 // e.g. "EUR"; free text
     std::string created;                  // ISO 8601 UTC, "2026-11-22T10:00:00Z"
     std::string modified;
+    Lineage lineage;                      // where this map was forked from; not content
     std::vector<Lane> lanes;              // shown lanes, in display order
     CardDetail card_detail = CardDetail::Full;
     std::vector<Stage> stages;            // ordered left to right
@@ -224,7 +250,10 @@ std::size_t touchpoint_count(const Map& map);
 // The current time as the format writes created/modified: "2026-11-22T10:00:00Z" (UTC).
 std::string utc_now_iso();
 
-// A new id that no entity of `map` uses yet, e.g. "tp-7f3a9c". `prefix` names the kind.
+// A new id that no entity of `map` uses yet, e.g. "tp-0k3j5x9q2m1zr": `prefix`
+// names the kind, then kIdDigits base-36 digits of 64 random bits, so that
+// copies of a map edited apart (workshop groups) never make the same id.
+inline constexpr int kIdDigits = 13;
 std::string new_id(const Map& map, const std::string& prefix);
 bool id_in_use(const Map& map, const std::string& id);
 

@@ -116,7 +116,7 @@ const CASES = [
   { title: "JSON: null", file: "null.journeymap.json", bytes: utf8("null") },
   { title: "JSON: an empty object", file: "empty-object.journeymap.json", bytes: utf8("{}") },
   { title: "JSON: another program's format", file: "trello.journeymap.json", bytes: json(variant((m) => { m.format = "trello"; })) },
-  { title: "JSON: a newer version", file: "v2.journeymap.json", bytes: json(variant((m) => { m.version = 2; })), expect: /newer version/i },
+  { title: "JSON: a newer version", file: "v3.journeymap.json", bytes: json(variant((m) => { m.version = 3; })), expect: /newer version/i },
   { title: "JSON: version written as text", file: "version-text.journeymap.json", bytes: json(variant((m) => { m.version = "1"; })) },
   { title: "JSON: stages is an object", file: "stages-object.journeymap.json", bytes: json(variant((m) => { m.stages = { s1: m.stages[0] }; })) },
   { title: "JSON: title is a number", file: "title-number.journeymap.json", bytes: json(variant((m) => { m.title = 12; })) },

@@ -1,7 +1,8 @@
 // Checks assets/schema/journeymap.schema.json against the map files the project
 // ships and tests with, so that the schema and the C++ loader stay in step:
-//   - every template and every tests/data/valid file is accepted;
-//   - the expected upgrade of every version 0 example (tests/data/v0/*.v1.json) is accepted;
+//   - every template and every tests/data/valid file is accepted (version 2);
+//   - every tests/data/v1 file is accepted (version 1, still read);
+//   - the expected upgrade of every version 0 example (tests/data/v0/*.v1.json, *.v2.json) is accepted;
 //   - every tests/data/invalid file is rejected, except xref-* files, which are
 //     invalid only through cross-references (unique ids, persona references)
 //     that JSON Schema cannot express: the schema must accept those.
@@ -47,7 +48,8 @@ function main() {
   const cases = [
     ...jsonFiles("assets/templates").map((p) => [p, "accept"]),
     ...jsonFiles("tests/data/valid").map((p) => [p, "accept"]),
-    ...jsonFiles("tests/data/v0", (n) => n.endsWith(".v1.json")).map((p) => [p, "accept"]),
+    ...jsonFiles("tests/data/v1").map((p) => [p, "accept"]),
+    ...jsonFiles("tests/data/v0", (n) => n.endsWith(".v1.json") || n.endsWith(".v2.json")).map((p) => [p, "accept"]),
     ...jsonFiles("tests/data/invalid").map((p) => [p, p.split("/").pop().startsWith("xref-") ? "accept" : "reject"]),
   ];
 

@@ -91,7 +91,7 @@ TEST_CASE("validate: several files, the worst outcome sets the exit code", "[cli
     Run r = cli(dir, "validate " + shell_quote(good) + " " + shell_quote(bad) + " " + shell_quote(old));
     REQUIRE(r.code == 1);
     REQUIRE(r.out == good + ": ok\n" + bad + ": /stages/0/touchpoints/1/friction: friction must be between 0 and 5, got 7\n" +
-                         old + ": ok (version 0 file; 'journeymap fmt' upgrades it to version 1)\n");
+                         old + ": ok (version 0 file; 'journeymap fmt' upgrades it to version 2)\n");
     Run with_missing = cli(dir, "validate " + shell_quote(bad) + " " + shell_quote(dir.path + "/nope.json"));
     REQUIRE(with_missing.code == 3);
 }
@@ -128,7 +128,7 @@ TEST_CASE("fmt: upgrades a version 0 file", "[cli]") {
     Run r = cli(dir, "fmt " + shell_quote(f));
     REQUIRE(r.code == 0);
     REQUIRE(r.out == f + ": upgraded from version 0 and formatted\n");
-    REQUIRE(slurp(f) == data("v0/onboarding.v1.json"));
+    REQUIRE(slurp(f) == data("v0/onboarding.v2.json"));
 }
 
 TEST_CASE("fmt --check: writes nothing, exits 1 when not canonical", "[cli]") {

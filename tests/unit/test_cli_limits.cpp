@@ -71,7 +71,7 @@ TEST_CASE("convert: a Windows-1252 CSV becomes a UTF-8 map, with a note on stand
     CHECK(map.map->stages[0].touchpoints.at(0).title == "Revisão do contrato");
     CHECK(map.notices.empty());   // what convert wrote is UTF-8
     // And a Windows-1252 map file: valid, with the note; fmt rewrites it as UTF-8.
-    const std::string cp1252 = dir.file("old.json", "{\"format\":\"journeymap\",\"version\":1,\"id\":\"m\",\"title\":\"Decis\xE3o\","
+    const std::string cp1252 = dir.file("old.json", "{\"format\":\"journeymap\",\"version\":2,\"id\":\"m\",\"title\":\"Decis\xE3o\","
                                                     "\"stages\":[],\"personas\":[]}");
     const Run v = run_cli(dir, "validate " + shell_quote(cp1252));
     CHECK(v.code == 0);

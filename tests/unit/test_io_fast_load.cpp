@@ -62,7 +62,9 @@ bool same_outcome(const std::string& text) {
         REQUIRE(fast->problems.empty());
         REQUIRE(*fast->map == *checked.map);
         CHECK(checked.notices.empty());
-        CHECK_FALSE(checked.migrated);
+        // Version 1 files are read fast too (their upgrade changes the number alone).
+        CHECK(fast->migrated == checked.migrated);
+        CHECK(checked.migrated == (checked.source_version == 1));
         CHECK(fast->source_version == checked.source_version);
     }
     return fast.has_value();
@@ -70,9 +72,10 @@ bool same_outcome(const std::string& text) {
 
 std::vector<std::string> valid_files() {
     std::vector<std::string> out;
-    for (const char* dir : {"assets/templates", "tests/data/valid"})
+    for (const char* dir : {"assets/templates", "tests/data/valid", "tests/data/v1"})
         for (const auto& p : files_under(dir)) out.push_back(read_file(p));
     out.push_back(read_file(fs::path(JM_SOURCE_DIR) / "tests/data/v0/onboarding.v1.json"));
+    out.push_back(read_file(fs::path(JM_SOURCE_DIR) / "tests/data/v0/onboarding.v2.json"));
     out.push_back(read_file(fs::path(JM_SOURCE_DIR) / "tests/data/mermaid/tricky.journeymap.json"));
     return out;
 }
@@ -111,7 +114,7 @@ TEST_CASE("every file of the project loads the same through load_map_json as thr
     }
     CHECK(files > 100);
     CHECK(fast >= 24);
-    CHECK(refused >= 27);   // tests/data/invalid alone has 27
+    CHECK(refused >= 29);   // tests/data/invalid alone has 29
 }
 
 TEST_CASE("the fast reader declines broken variants of valid files, which then give the checked reader's problems", "[io][fast-load]") {
@@ -146,13 +149,20 @@ TEST_CASE("the fast reader gives the checked reader's map for re-encoded and ext
         CHECK(same_outcome(doc.dump()));
         CHECK(same_outcome(doc.dump(1, '\t')));
         CHECK(same_outcome(doc.dump(-1, ' ', true)));
-        // The version as 1.0 and 1e0; numbers that are whole written with a fraction.
+        // The version as 1.0 and 1e0 (2.0, 2e0); numbers that are whole written with a fraction.
         std::string as_float = doc.dump(2);
-        if (auto at = as_float.find("\"version\": 1"); at != std::string::npos) {
-            CHECK(same_outcome(std::string(as_float).replace(at, 12, "\"version\": 1.0")));
-            CHECK(same_outcome(std::string(as_float).replace(at, 12, "\"version\": 1e0")));
-            CHECK_FALSE(same_outcome(std::string(as_float).replace(at, 12, "\"version\": 2")));
-            CHECK_FALSE(same_outcome(std::string(as_float).replace(at, 12, "\"version\": 1.5")));
+        for (const char* version : {"1", "2"}) {
+            const std::string marker = std::string("\"version\": ") + version;
+            const auto at = as_float.find(marker);
+            if (at == std::string::npos) continue;
+            const auto with = [&](const std::string& v) { return std::string(as_float).replace(at, marker.size(), "\"version\": " + v); };
+            CHECK(same_outcome(with(std::string(version) + ".0")));
+            CHECK(same_outcome(with(std::string(version) + "e0")));
+            CHECK(same_outcome(with("1")));   // a version 1 file, read fast, says it was upgraded
+            CHECK(same_outcome(with("2")));
+            CHECK_FALSE(same_outcome(with("3")));
+            CHECK_FALSE(same_outcome(with("0")));
+            CHECK_FALSE(same_outcome(with("1.5")));
         }
         for (const char* key : {"\"friction\": ", "\"emotion\": ", "\"volume\": ", "\"funnel_count\": "}) {
             std::string t = as_float;
@@ -240,6 +250,52 @@ TEST_CASE("the fast reader applies the same limits and rules as the checked read
         INFO(t);
         same_outcome(t);
     }
+}
+
+TEST_CASE("the fast reader reads and judges lineage as the checked reader does", "[io][fast-load][lineage]") {
+    const std::string hash(64, 'c');
+    for (const char* version : {"1", "2"}) {
+        const auto map_with = [&](const std::string& members) {
+            return std::string(R"({"format": "journeymap", "version": )") + version +
+                   R"(, "id": "m", "title": "T", "personas": [], "stages": [{"id": "s", "name": "S"}])" + members + "}";
+        };
+        const auto base = [&](const std::string& members) { return ", \"lineage\": {\"bases\": [{" + members + "}]}"; };
+        // Accepted by both: no lineage, empty ones, full ones, unknown members, ids of this map or another.
+        for (const std::string& members :
+             {std::string(), std::string(", \"lineage\": {}"), std::string(", \"lineage\": {\"bases\": []}"),
+              base("\"id\": \"m\", \"hash\": \"" + hash + "\""),
+              base("\"id\": \"s\", \"hash\": \"" + hash + "\", \"forked\": \"2026-11-22T10:00:00Z\", \"x\": [1, {\"y\": null}]"),
+              base("\"forked\": \"\", \"hash\": \"" + hash + "\", \"id\": \"决策\""),
+              ", \"lineage\": {\"x-merged\": true, \"bases\": [{\"id\": \"a\", \"hash\": \"" + hash + "\"}, {\"id\": \"b\", \"hash\": \"" +
+                  hash + "\"}]}"}) {
+            INFO(map_with(members));
+            CHECK(same_outcome(map_with(members)));
+            CHECK(jm::load_map_json_checked(map_with(members)).migrated == (std::string(version) == "1"));
+        }
+        // Refused by both (the fast reader leaves them to the checked one, which says why).
+        for (const std::string& members :
+             {std::string(", \"lineage\": []"), std::string(", \"lineage\": null"), std::string(", \"lineage\": {\"bases\": {}}"),
+              std::string(", \"lineage\": {\"bases\": [1]}"), base("\"hash\": \"" + hash + "\""), base("\"id\": \"m\""),
+              base("\"id\": \"\", \"hash\": \"" + hash + "\""), base("\"id\": \"m\", \"hash\": \"" + hash.substr(1) + "\""),
+              base("\"id\": \"m\", \"hash\": \"" + hash + "0\""), base("\"id\": \"m\", \"hash\": \"" + std::string(64, 'C') + "\""),
+              base("\"id\": \"m\", \"hash\": \"" + std::string(63, 'c') + "g\""), base("\"id\": \"m\", \"hash\": 12"),
+              base("\"id\": \"m\", \"hash\": \"" + hash + "\", \"forked\": false")}) {
+            INFO(map_with(members));
+            CHECK_FALSE(same_outcome(map_with(members)));
+            CHECK_FALSE(jm::load_map_json_checked(map_with(members)).ok());
+        }
+        // Keys given twice: nlohmann keeps the last, the fast reader leaves it to the checked one.
+        CHECK_FALSE(same_outcome(map_with(", \"lineage\": {}, \"lineage\": {}")));
+        CHECK_FALSE(same_outcome(map_with(", \"lineage\": {\"bases\": [], \"bases\": []}")));
+        CHECK_FALSE(same_outcome(map_with(base("\"id\": \"m\", \"id\": \"n\", \"hash\": \"" + hash + "\""))));
+    }
+    // A generated map with a long lineage.
+    jm::Map big = jm::testing::make_large_map({.stages = 3, .touchpoints = 60, .personas = 3});
+    for (int i = 0; i < 8; ++i) big.lineage.bases.push_back({.id = big.id, .hash = hash, .forked = "2026-11-22T10:00:00Z"});
+    big.lineage.bases[3].unknown["x"] = "[1,2]";
+    const std::string text = jm::save_map_json(big);
+    CHECK(same_outcome(text));
+    CHECK(*jm::load_map_json_fast(text)->map == big);
 }
 
 TEST_CASE("the fast reader reads a large generated map exactly", "[io][fast-load]") {

@@ -43,7 +43,7 @@ TEST_CASE("a valid file gives a map and no problems", "[io][load]") {
     auto r = load_data("valid/every-field.json");
     REQUIRE(r.problems.empty());
     REQUIRE(r.ok());
-    REQUIRE(r.source_version == 1);
+    REQUIRE(r.source_version == 2);
     REQUIRE_FALSE(r.migrated);
     const jm::Map& m = *r.map;
     REQUIRE(m.id == "map-every-field");
@@ -187,6 +187,15 @@ TEST_CASE("a colour that is not #RRGGBB", "[io][load]") {
     REQUIRE_THAT(p.message, Contains("#RRGGBB") && Contains("\"red\""));
 }
 
+TEST_CASE("a lineage base named by a short hash, or by no map id", "[io][load][lineage]") {
+    auto hash = only_problem(load_data("invalid/lineage-bad-hash.json"));
+    REQUIRE(hash.path == "/lineage/bases/0/hash");
+    REQUIRE_THAT(hash.message, Contains("64 lowercase hexadecimal digits") && Contains("\"9f86d081884c7d65\""));
+    auto id = only_problem(load_data("invalid/lineage-missing-id.json"));
+    REQUIRE(id.path == "/lineage/bases/0/id");
+    REQUIRE_THAT(id.message, Contains("missing required field \"id\""));
+}
+
 TEST_CASE("an empty id", "[io][load]") {
     auto p = only_problem(load_data("invalid/empty-id.json"));
     REQUIRE(p.path == "/stages/0/id");
@@ -225,8 +234,8 @@ TEST_CASE("a file made by a newer version", "[io][load]") {
     auto r = load_data("invalid/newer-version.json");
     auto p = only_problem(r);
     REQUIRE(p.path == "/version");
-    REQUIRE_THAT(p.message, Contains("made by a newer version: 2") && Contains("up to version 1"));
-    REQUIRE(r.source_version == 2);
+    REQUIRE_THAT(p.message, Contains("made by a newer version: 3") && Contains("up to version 2"));
+    REQUIRE(r.source_version == 3);
 }
 
 TEST_CASE("the version must be a whole number from 1 on", "[io][load]") {

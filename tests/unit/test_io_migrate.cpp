@@ -23,19 +23,25 @@ std::string read_data(const std::string& relative) {
 
 }  // namespace
 
-TEST_CASE("a version 0 file is upgraded to the expected version 1 map", "[io][migrate]") {
+TEST_CASE("a version 0 file is upgraded to the expected version 1 map, and on to version 2", "[io][migrate]") {
     const auto r = jm::load_map_json(read_data("v0/onboarding.json"));
     REQUIRE(r.problems.empty());
     REQUIRE(r.ok());
     REQUIRE(r.migrated);
     REQUIRE(r.source_version == 0);
 
-    // onboarding.v1.json is the upgrade worked out by hand.
+    // onboarding.v1.json is the upgrade worked out by hand; version 2 changed
+    // only the number (onboarding.v2.json is what this program writes).
     const auto expected = jm::load_map_json(read_data("v0/onboarding.v1.json"));
     REQUIRE(expected.ok());
-    REQUIRE_FALSE(expected.migrated);
+    REQUIRE(expected.migrated);
+    REQUIRE(expected.source_version == 1);
     REQUIRE(*r.map == *expected.map);
-    REQUIRE(jm::save_map_json(*r.map) == read_data("v0/onboarding.v1.json"));
+    REQUIRE(jm::save_map_json(*r.map) == read_data("v0/onboarding.v2.json"));
+    const auto current = jm::load_map_json(read_data("v0/onboarding.v2.json"));
+    REQUIRE(current.ok());
+    REQUIRE_FALSE(current.migrated);
+    REQUIRE(*current.map == *r.map);
 }
 
 TEST_CASE("version 0 details: title, stages, emotion scale, kept keys", "[io][migrate]") {
@@ -104,7 +110,7 @@ TEST_CASE("a current file is not migrated", "[io][migrate]") {
     const auto r = jm::load_map_json(read_data("valid/minimal.json"));
     REQUIRE(r.ok());
     REQUIRE_FALSE(r.migrated);
-    REQUIRE(r.source_version == 1);
+    REQUIRE(r.source_version == 2);
 }
 
 TEST_CASE("version 0 emotions at the ends of the 64-bit range are reported, not wrapped", "[io][migrate]") {

@@ -150,7 +150,7 @@ TEST_CASE("the canonical form: key order, 2-space indent, defaults left out, fin
     const std::string expected =
         "{\n"
         "  \"format\": \"journeymap\",\n"
-        "  \"version\": 1,\n"
+        "  \"version\": 2,\n"
         "  \"id\": \"m1\",\n"
         "  \"title\": \"T\",\n"
         "  \"lanes\": [\n"
@@ -188,7 +188,7 @@ TEST_CASE("an empty map keeps its required lists", "[io][roundtrip]") {
     m.title = "";
     const std::string saved = jm::save_map_json(m);
     REQUIRE(saved ==
-            "{\n  \"format\": \"journeymap\",\n  \"version\": 1,\n  \"id\": \"m\",\n  \"title\": \"\",\n"
+            "{\n  \"format\": \"journeymap\",\n  \"version\": 2,\n  \"id\": \"m\",\n  \"title\": \"\",\n"
             "  \"lanes\": [],\n  \"stages\": [],\n  \"personas\": []\n}\n");
     REQUIRE(load_ok(saved) == m);
 }

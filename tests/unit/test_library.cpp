@@ -199,6 +199,7 @@ TEST_CASE("the sliced writer gives exactly save_map_json's bytes", "[library]") 
     odd.stages[1].unknown["stage_extra"] = "[1, 2, 3]";
     odd.stages[1].touchpoints[2].unknown["tp_extra"] = R"({"touchpoints": []})";
     odd.stages[2].touchpoints[0].description = "\n      ]\n      \"touchpoints\": [\n";
+    odd.lineage.bases.push_back({.id = "map-odd", .hash = std::string(64, 'e'), .forked = "2026-11-22T10:00:00Z"});   // before the stages
     maps.push_back(odd);
     maps.push_back(jm::testing::make_large_map({.stages = 1, .touchpoints = 500, .personas = 2}));   // one big stage
 
