@@ -31,9 +31,13 @@ def main() -> int:
     if "fonts/DroidSansFallbackFull.ttf" not in fonts:
         print(f"{site}/fonts lacks DroidSansFallbackFull.ttf: build the site first", file=sys.stderr)
         return 1
-    # The translation catalogues the wasm does not carry (fetched by need when served).
+    # The translation catalogues and templates the wasm does not carry (fetched by need when served).
     catalogues = sorted(str(p.relative_to(site)) for p in (site / "i18n").glob("*.json"))
-    binaries = ["journeymap.wasm"] + [f for f in fonts if f not in SERVED_ONLY] + catalogues
+    templates = sorted(str(p.relative_to(site)) for p in (site / "templates").glob("*.json"))
+    if len(templates) < 4:
+        print(f"{site}/templates lacks the template bundles: build the site first", file=sys.stderr)
+        return 1
+    binaries = ["journeymap.wasm"] + [f for f in fonts if f not in SERVED_ONLY] + catalogues + templates
     embedded = ",\n".join(
         f'  "{name}": "{base64.b64encode((site / name).read_bytes()).decode("ascii")}"' for name in binaries)
     # boot.js looks here before fetching a file.

@@ -8,6 +8,7 @@
 #include "app/language.h"
 #include "app/presenting.h"
 #include "app/session.h"
+#include "app/template_texts.h"
 #include "app/update_prompt.h"
 #include "i18n/i18n.h"
 #include "platform/platform.h"
@@ -29,9 +30,17 @@ void App::init() {
     platform::on_storage_committed([this](int ticket, const std::string& error) { storage_committed(*s_, ticket, error); });
     platform::on_storage_flush([this] { flush_autosave(*s_); });
     watch_fullscreen(*s_);
+    // The UI language's catalogue, then (when there is no map to reopen, so the
+    // first map is made from one) its templates, then the session: the editor
+    // draws nothing until then.
     start_language(*s_, [this] {
-        start_session(*s_);
-        platform::announce_ready();
+        auto start = [this] {
+            start_session(*s_);
+            s_->session_started = true;
+            platform::announce_ready();
+        };
+        if (s_->library.last_open().empty()) want_templates(*s_, i18n::language(), start);
+        else start();
     });
 }
 
@@ -40,7 +49,7 @@ ImVec4 App::background_color() const { return ImGui::ColorConvertU32ToFloat4(ui:
 void App::draw() {
     AppState& app = *s_;
     ui::EditorState& ed = app.ed;
-    if (!language_ready(app)) return;   // no English flash before the user's language arrives
+    if (!language_ready(app) || !app.session_started) return;   // no English flash, no empty map before the first one
     apply_language_choice(app);      // before any string of this frame is translated
     ui::apply_paragraph_input(ed);   // what was typed in a paragraph's text box, before anything draws
     load_fonts_by_need(i18n::language(), ed.doc.map, ed.doc.revision());
@@ -74,6 +83,7 @@ void App::draw() {
     ui::draw_persona_dialogs(ed);
     draw_app_windows(app);
     draw_update_prompt(app);
+    if (ed.show_new_map) want_all_templates(app);   // the dialog offers every language's version
     if (auto map = ui::draw_new_map_dialog(ed.show_new_map)) switch_to(app, std::move(*map));
     if (ed.request_download) download_current(app);
     if (ed.request_open) open_file_picker(app);

@@ -12,9 +12,12 @@
 #include "app/app_state.h"
 #include "app/interchange_files.h"
 #include "app/session.h"
+#include "app/template_texts.h"
+#include "i18n/i18n.h"
 #include "io/csv.h"
 #include "io/map_json.h"
 #include "io/mermaid.h"
+#include "io/templates.h"
 #include "metrics/metrics_json.h"
 #include "platform/platform.h"
 #include "ui/editor_actions.h"
@@ -104,8 +107,15 @@ const std::map<std::string, Handler>& handlers() {
         {"exportJSON", [](AppState& app, const json&) -> json { return save_map_json(app.ed.doc.map); }},
         {"newMap", [](AppState& app, const json& a) -> json {
              std::string error;
-             auto map = ui::map_from_template(a.empty() ? "blank" : arg_string(a, 0), error);
-             if (!map) return {{"ok", false}, {"errors", json::array({{{"path", ""}, {"message", error}}})}};
+             const std::string name = a.empty() ? "blank" : arg_string(a, 0);
+             auto map = ui::map_from_template(name, error);
+             if (!map) {
+                 // A version whose language's templates are still to be fetched: fetch them,
+                 // and the same call succeeds once they are in ("retry").
+                 const auto t = find_template(name, i18n::language());
+                 if (t && !t->json) want_templates(app, t->language);
+                 return {{"ok", false}, {"retry", t && !t->json}, {"errors", json::array({{{"path", ""}, {"message", error}}})}};
+             }
              switch_to(app, std::move(*map));
              return {{"ok", true}, {"id", app.ed.doc.map.id}};
          }},

@@ -24,6 +24,7 @@ struct AppState {
     ui::Theme theme = ui::Theme::Light;
     std::string chosen_language;      // View > Language: made current at the next frame's start
     bool starting_language = false;   // the first frame waits for the start language's catalogue
+    bool session_started = false;     // ... and for the first map (its template is fetched by need)
 
     // Problems of the last file that could not be opened, shown in a dialog.
     std::string load_error_title;

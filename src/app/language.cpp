@@ -23,12 +23,6 @@ void use_language(const std::string& code) {
     platform::set_document_language(i18n::language());
 }
 
-std::string native_name(const std::string& code) {
-    for (const i18n::Language& l : i18n::languages())
-        if (code == l.code) return l.native_name;
-    return code;
-}
-
 // Makes `code` the choice; a catalogue the build does not carry is fetched
 // first, and the choice waits for it (a failure leaves the language as it is
 // and says so). `then` runs once the catalogue is in or could not be had.
@@ -39,7 +33,7 @@ void want_language(AppState& app, const std::string& code, std::function<void()>
         if (!text || !i18n::add_catalogue(code, std::move(*text))) {
             if (app.chosen_language == code) app.chosen_language.clear();
             app.ed.notify(i18n::trf("The {language} translation could not be loaded: the editor stays in {current}.",
-                                    {{"language", native_name(code)}, {"current", native_name(i18n::language())}}));
+                                    {{"language", i18n::native_name(code)}, {"current", i18n::native_name(i18n::language())}}));
         }
         if (app.starting_language && app.chosen_language == code) {   // the start language: not a choice to remember
             use_language(code);

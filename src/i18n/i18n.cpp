@@ -211,6 +211,12 @@ const std::vector<Language>& languages() {
     return all;
 }
 
+std::string native_name(std::string_view code) {
+    for (const Language& l : languages())
+        if (code == l.code) return l.native_name;
+    return std::string(code);
+}
+
 std::string best_language(const std::vector<std::string>& preferred) {
     for (std::string want : preferred) {
         want = lower_ascii(want.substr(0, want.find_first_of(".@")));   // "es_ES.UTF-8" -> "es_es"

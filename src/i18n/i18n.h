@@ -25,6 +25,8 @@ struct Language {
 
 // Every language the editor speaks, English first.
 const std::vector<Language>& languages();
+// The native name of one of languages() ("Español"); the code itself for any other.
+std::string native_name(std::string_view code);
 
 // The best of ours for a list of preferred languages (a browser's
 // navigator.languages, or POSIX LANG such as "es_ES.UTF-8"), in order of

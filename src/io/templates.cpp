@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+
+#include <nlohmann/json.hpp>
 
 namespace jm {
 
@@ -34,10 +37,24 @@ std::size_t language_rank(const std::string& language) {
     return static_cast<std::size_t>(std::find(all.begin(), all.end(), language) - all.begin());
 }
 
+// Texts fetched by need, by name. Never erased or replaced, so the pointers
+// TemplateInfo::json hands out stay valid.
+std::map<std::string, std::string, std::less<>>& fetched_texts() {
+    static std::map<std::string, std::string, std::less<>> texts;
+    return texts;
+}
+
+const char* text_of(const EmbeddedTemplate& t) {
+    if (t.json) return t.json;
+    const auto& fetched = fetched_texts();
+    const auto it = fetched.find(std::string_view(t.name));
+    return it == fetched.end() ? nullptr : it->second.c_str();
+}
+
 TemplateInfo info_of(const EmbeddedTemplate& t) {
     TemplateInfo info;
     info.name = t.name;
-    info.json = t.json;
+    info.json = text_of(t);
     info.id = info.name;
     // The part after the last dot is the language when it is exactly one of ours.
     if (const auto dot = info.name.rfind('.'); dot != std::string::npos) {
@@ -92,6 +109,23 @@ std::string template_source_language(std::string_view id) {
     for (const Source& s : kSources)
         if (id == s.id) return s.language;
     return "";
+}
+
+bool add_template_texts(std::string_view bundle) {
+    const nlohmann::json doc = nlohmann::json::parse(bundle, nullptr, false);
+    if (!doc.is_object()) return false;
+    for (const auto& t : embedded_templates()) {
+        const auto it = doc.find(t.name);
+        if (it != doc.end() && it->is_object() && !text_of(t)) fetched_texts().emplace(t.name, it->dump());
+    }
+    return true;
+}
+
+bool has_template_texts(std::string_view language) {
+    const std::string code = template_language(language);
+    for (const auto& t : embedded_templates())
+        if (!text_of(t) && info_of(t).language == code) return false;
+    return true;
 }
 
 std::vector<TemplateInfo> template_catalogue() {

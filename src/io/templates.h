@@ -19,11 +19,23 @@ namespace jm {
 
 struct EmbeddedTemplate {
     const char* name;   // file name without its last extension, e.g. "saas-journey.es"
-    const char* json;   // the map file's text
+    const char* json;   // the map file's text; nullptr in the browser build, which fetches it by need
 };
 
 // Every template version, sorted by name. Defined in the generated embedded_templates.cpp.
 const std::vector<EmbeddedTemplate>& embedded_templates();
+
+// --- Texts by need (the browser build) -------------------------------------
+// The browser build embeds the templates' names only; a language's texts come
+// as one bundle, {"saas-journey.es": {map}, ...} (the site's
+// templates/<lang>.json), the first time that language's templates are wanted.
+
+// Takes the texts of a bundle's templates; members that name no embedded
+// template, and templates already there, are ignored. False (and nothing taken)
+// when the text is not such a bundle.
+bool add_template_texts(std::string_view bundle);
+// Whether every template version in `language` has its text.
+bool has_template_texts(std::string_view language);
 
 // --- Templates by id and language (templates.cpp) --------------------------
 
@@ -40,7 +52,7 @@ struct TemplateInfo {
     std::string language;          // "es": this version's language ("" if its file name has none)
     std::string source_language;   // "es": the language of the article its framework comes from ("" for blank)
     std::string name;              // "saas-journey.es": the embedded name (EmbeddedTemplate::name)
-    const char* json = nullptr;    // the map file's text
+    const char* json = nullptr;    // the map file's text; nullptr until fetched (add_template_texts)
 };
 
 // The language of the article template `id` comes from ("es" for

@@ -26,4 +26,8 @@ void set_document_language(const std::string& code);
 // the site was ever cached, a server without the file).
 void fetch_catalogue(const std::string& code, std::function<void(std::optional<std::string>)> done);
 
+// Fetches the templates of `code` as one bundle (the web build carries their
+// names only; see add_template_texts in io/templates.h), like fetch_catalogue.
+void fetch_templates(const std::string& code, std::function<void(std::optional<std::string>)> done);
+
 }  // namespace jm::platform

@@ -53,12 +53,6 @@ ImU32 with_alpha(ImU32 c, float a) {
     return ImGui::ColorConvertFloat4ToU32(f);
 }
 
-ImU32 hex_color(const std::string& hex, ImU32 fallback) {
-    unsigned r, g, b;
-    if (hex.size() == 7 && std::sscanf(hex.c_str(), "#%02x%02x%02x", &r, &g, &b) == 3) return IM_COL32(r, g, b, 255);
-    return fallback;
-}
-
 bool involves(const Touchpoint& t, const std::string& persona) {
     return persona.empty() || std::find(t.persona_ids.begin(), t.persona_ids.end(), persona) != t.persona_ids.end();
 }
@@ -208,7 +202,7 @@ struct Painter {
                 text({x - r, right_center.y - font * 0.5f}, with_alpha(pal.card_muted, alpha), "+");
                 break;
             }
-            ImU32 c = with_alpha(hex_color(persona->color, pal.card_muted), alpha);
+            ImU32 c = with_alpha(hex_colour(persona->color, pal.card_muted), alpha);
             p.dl->AddCircleFilled({x, right_center.y}, r, c);
             std::string initial = persona->name.empty() ? "?" : persona->name.substr(0, 1);
             if (static_cast<unsigned char>(initial[0]) < 0x80)
@@ -379,7 +373,7 @@ struct Painter {
         if (!p.st->view_as_persona.empty()) {
             draw_curve("", with_alpha(pal.card_muted, 0.5f));
             const Persona* persona = find_persona(map, p.st->view_as_persona);
-            draw_curve(p.st->view_as_persona, persona ? hex_color(persona->color, pal.selection) : pal.selection);
+            draw_curve(p.st->view_as_persona, persona ? hex_colour(persona->color, pal.selection) : pal.selection);
         } else {
             draw_curve("", pal.selection);
         }
@@ -501,7 +495,7 @@ struct Painter {
 
 }  // namespace
 
-ImU32 persona_color(const Persona& persona) { return hex_color(persona.color, palette().card_muted); }
+ImU32 persona_color(const Persona& persona) { return hex_colour(persona.color, palette().card_muted); }
 
 ImFont* canvas_font() {
     if (ImGui::GetCurrentContext() == nullptr) return nullptr;

@@ -207,11 +207,9 @@ void persona_inspector(EditorState& st, const Persona& persona) {
     for (int i = 0; i < 8; ++i) {
         if (i) ImGui::SameLine(0, 4);
         const char* hex = persona_palette_hex(i);
-        unsigned r, g, b;
-        std::sscanf(hex, "#%02x%02x%02x", &r, &g, &b);
         ImGui::PushID(i);
         bool on = p.color == hex;
-        if (ImGui::ColorButton(hex, ImVec4(r / 255.f, g / 255.f, b / 255.f, 1), on ? 0 : ImGuiColorEditFlags_NoBorder, {22, 22})) {
+        if (ImGui::ColorButton(hex, ImGui::ColorConvertU32ToFloat4(hex_colour(hex)), on ? 0 : ImGuiColorEditFlags_NoBorder, {22, 22})) {
             p.color = hex;
             commit_persona(st, before, p, "colour");
         }

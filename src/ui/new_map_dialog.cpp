@@ -2,6 +2,7 @@
 #include "i18n/i18n.h"
 #include "ui/new_map_dialog.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "imgui.h"
@@ -14,12 +15,6 @@ namespace jm::ui {
 
 namespace {
 
-const char* language_name(const std::string& code) {
-    for (const auto& l : i18n::languages())
-        if (code == l.code) return l.native_name;
-    return code.c_str();
-}
-
 // The other languages of a template, as small buttons: the one it was written in
 // (its article's) is marked with *.
 std::optional<Map> other_versions(const TemplateInfo& shown, std::string& error) {
@@ -28,9 +23,9 @@ std::optional<Map> other_versions(const TemplateInfo& shown, std::string& error)
     ImGui::TextUnformatted(i18n::tr("Also in:"));
     ImGui::PopStyleColor();
     for (const TemplateInfo& v : template_versions(shown.id, i18n::language())) {
-        if (v.name == shown.name) continue;
+        if (v.name == shown.name || !v.json) continue;   // a language still on its way shows when it arrives
         ImGui::SameLine();
-        const std::string label = std::string(language_name(v.language)) + (v.language == v.source_language ? " *" : "") +
+        const std::string label = i18n::native_name(v.language) + (v.language == v.source_language ? " *" : "") +
                                   "##template-" + v.name;
         if (ImGui::SmallButton(label.c_str())) chosen = map_from_template(v.name, error);
     }
@@ -45,6 +40,10 @@ std::optional<Map> map_from_template(const std::string& name, std::string& error
     const std::optional<TemplateInfo> t = find_template(name, i18n::language());
     if (!t) {
         error = i18n::trf("No template named '{name}'.", {{"name", name}});
+        return std::nullopt;
+    }
+    if (!t->json) {
+        error = i18n::trf("The template '{name}' has not arrived yet: try again in a moment.", {{"name", t->name}});
         return std::nullopt;
     }
     LoadResult r = load_map_json(t->json);
@@ -73,7 +72,11 @@ std::optional<Map> draw_new_map_dialog(bool& open) {
                        "The current map stays in your library."));
     ImGui::Spacing();
     static std::string error;
-    for (const TemplateInfo& t : templates_for(i18n::language())) {
+    const std::vector<TemplateInfo> shown = templates_for(i18n::language());
+    if (std::none_of(shown.begin(), shown.end(), [](const TemplateInfo& t) { return t.json; }))
+        ImGui::TextDisabled("%s", i18n::tr("Loading the templates…"));
+    for (const TemplateInfo& t : shown) {
+        if (!t.json) continue;
         LoadResult r = load_map_json(t.json);
         std::string title = r.ok() ? r.map->title : t.id;
         std::string label = title + "##template-" + t.id;   // the id, not the version: the same in every language
@@ -87,7 +90,7 @@ std::optional<Map> draw_new_map_dialog(bool& open) {
             for (const auto& s : r.map->stages) stages += (stages.empty() ? "" : "  >  ") + s.name;
             ImGui::TextWrapped("%s", stages.empty() ? i18n::tr("No stages: build your own.") : stages.c_str());
         }
-        const std::string language = i18n::trf("In {language}", {{"language", language_name(t.language)}}) +
+        const std::string language = i18n::trf("In {language}", {{"language", i18n::native_name(t.language)}}) +
                                      (t.language == t.source_language ? " *" : "");
         ImGui::TextUnformatted(language.c_str());
         ImGui::PopStyleColor();

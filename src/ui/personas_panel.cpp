@@ -17,15 +17,9 @@ namespace jm::ui {
 
 namespace {
 
-ImVec4 hex_vec(const std::string& hex) {
-    unsigned r = 128, g = 128, b = 128;
-    if (hex.size() == 7) std::sscanf(hex.c_str(), "#%02x%02x%02x", &r, &g, &b);
-    return {r / 255.f, g / 255.f, b / 255.f, 1};
-}
-
 void persona_row(EditorState& st, const Persona& p) {
     ImGui::PushID(p.id.c_str());
-    ImGui::ColorButton("##colour", hex_vec(p.color), ImGuiColorEditFlags_NoTooltip, {16, 16});
+    ImGui::ColorButton("##colour", ImGui::ColorConvertU32ToFloat4(hex_colour(p.color)), ImGuiColorEditFlags_NoTooltip, {16, 16});
     ImGui::SameLine();
     bool selected = st.selection.kind() == SelectionKind::Persona && st.selection.persona() == p.id;
     std::string label = p.name + "##persona-row";

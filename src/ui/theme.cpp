@@ -1,5 +1,7 @@
 #include "ui/theme.h"
 
+#include "io/json_reader.h"
+
 namespace jm::ui {
 
 namespace {
@@ -131,6 +133,15 @@ ImU32 friction_color(int friction) {
 
 ImU32 friction_text_color(int friction) {
     return friction >= 4 ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 20, 20, 255);
+}
+
+ImU32 hex_colour(std::string_view hex, ImU32 fallback) {
+    if (!is_hex_colour(hex)) return fallback;
+    auto channel = [&](std::size_t at) {
+        auto digit = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
+        return static_cast<unsigned>(digit(hex[at]) * 16 + digit(hex[at + 1]));
+    };
+    return IM_COL32(channel(1), channel(3), channel(5), 255);
 }
 
 const char* persona_palette_hex(int index) {

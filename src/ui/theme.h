@@ -2,6 +2,8 @@
 // with generous sizes so a map reads from the back of a workshop room.
 #pragma once
 
+#include <string_view>
+
 #include "imgui.h"
 
 namespace jm::ui {
@@ -26,6 +28,9 @@ ImU32 friction_text_color(int friction);
 
 // Okabe-Ito qualitative palette for personas (safe for colour-blind viewers).
 const char* persona_palette_hex(int index);
+// A "#RRGGBB" colour as the map stores it; `fallback` for any other text. By
+// hand rather than sscanf, which would bring the scanf machinery into the wasm.
+ImU32 hex_colour(std::string_view hex, ImU32 fallback = IM_COL32(128, 128, 128, 255));
 
 void set_heading_font(ImFont* font);
 ImFont* heading_font();   // bold; falls back to the default font

@@ -2,7 +2,6 @@
 #include <emscripten.h>
 
 #include <cstdlib>
-#include <sstream>
 
 #include "platform/settings.h"
 
@@ -50,9 +49,15 @@ void remember_setting(const std::string& name, const std::string& value) { js_re
 
 std::vector<std::string> preferred_languages() {
     std::vector<std::string> out;
-    std::istringstream in(take(js_preferred_languages()));
-    for (std::string line; std::getline(in, line);)
-        if (!line.empty()) out.push_back(line);
+    // One tag a line. Split by hand: <sstream> would bring the iostream
+    // machinery into the wasm for this one loop.
+    const std::string lines = take(js_preferred_languages());
+    for (std::size_t start = 0; start < lines.size();) {
+        std::size_t end = lines.find('\n', start);
+        if (end == std::string::npos) end = lines.size();
+        if (end > start) out.push_back(lines.substr(start, end - start));
+        start = end + 1;
+    }
     return out;
 }
 
