@@ -23,7 +23,7 @@ import { createServer, connect } from "node:net";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, copyFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { ROOT, launchBrowser, serveCompressed, TIMEOUT } from "../e2e/harness.mjs";
+import { ROOT, launchBrowser, serveCompressed, TIMEOUT, waitForServiceWorker } from "../e2e/harness.mjs";
 
 const RUNS = Number(process.argv[2] ?? 3);
 const SITE = resolve(process.env.JM_BENCH_SITE ?? join(ROOT, "build/web/site"));
@@ -88,11 +88,10 @@ async function siteRun(browser, relay) {
   out.coldMs = await firstFrame(page);
   out.coldFirstFrameBytes = relay.counter.bytes;
   out.files = [...responses.values()];
-  // The service worker installs in the background, precaching the site: wait for it.
-  await page.waitForFunction(async () => {
-    const reg = await navigator.serviceWorker.getRegistration();
-    return !!(reg && reg.active && navigator.serviceWorker.controller);
-  }, null, { timeout: TIMEOUT, polling: 100 });
+  // The service worker installs in the background, precaching the site: wait until
+  // it controls the page with its whole precache (waitForFunction does not await an
+  // async predicate: its promise counted as true, and the reload raced the install).
+  await waitForServiceWorker(page);
   out.coldTotalBytes = relay.counter.bytes;
   out.mermaidSource = await page.evaluate(() => window.journeymap.exportMermaid());
 
