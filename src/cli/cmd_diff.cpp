@@ -112,13 +112,9 @@ bool parse(const std::vector<std::string>& args, Options& out, std::string& erro
         const std::string& arg = args[i];
         if (!options_done && arg == "--") {
             options_done = true;
-        } else if (!options_done && (arg == "--format" || arg.rfind("--format=", 0) == 0)) {
-            std::string value = arg == "--format" ? (i + 1 < args.size() ? args[++i] : "") : arg.substr(9);
-            if (value != "text" && value != "json") {
-                error = i18n::trf("--format must be 'text' or 'json', got '{value}'", {{"value", value}});
-                return false;
-            }
-            out.json = value == "json";
+        } else if (!options_done && is_option(arg, "--format")) {
+            std::string value;
+            if (!option_value(args, i, "--format", value, error) || !text_or_json(value, out.json, error)) return false;
         } else if (!options_done && arg.size() > 1 && arg[0] == '-') {
             error = i18n::trf("unknown option '{option}'", {{"option", arg}});
             return false;

@@ -53,25 +53,6 @@ struct Options {
     bool json = false;
 };
 
-bool value_of(const std::vector<std::string>& args, std::size_t& i, const std::string& name, std::string& value,
-              std::string& error) {
-    const std::string& arg = args[i];
-    if (arg.size() > name.size() && arg.compare(0, name.size() + 1, name + "=") == 0) {
-        value = arg.substr(name.size() + 1);
-        return true;
-    }
-    if (i + 1 >= args.size()) {
-        error = i18n::trf("option {option} needs a value", {{"option", name}});
-        return false;
-    }
-    value = args[++i];
-    return true;
-}
-
-bool is_option(const std::string& arg, const std::string& name) {
-    return arg == name || arg.rfind(name + "=", 0) == 0;
-}
-
 bool parse(const std::vector<std::string>& args, Options& out, std::string& error) {
     bool options_done = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -80,24 +61,19 @@ bool parse(const std::vector<std::string>& args, Options& out, std::string& erro
         if (!options_done && arg == "--") {
             options_done = true;
         } else if (!options_done && (arg == "-o" || is_option(arg, "--output"))) {
-            if (!value_of(args, i, arg == "-o" ? "-o" : "--output", out.out, error)) return false;
+            if (!option_value(args, i, arg == "-o" ? "-o" : "--output", out.out, error)) return false;
         } else if (!options_done && is_option(arg, "--prefer")) {
-            if (!value_of(args, i, "--prefer", value, error)) return false;
+            if (!option_value(args, i, "--prefer", value, error)) return false;
             if (value != "ours" && value != "theirs") {
                 error = i18n::trf("--prefer must be 'ours' or 'theirs', got '{value}'", {{"value", value}});
                 return false;
             }
             out.prefer = value == "ours" ? MergeChoice::Ours : MergeChoice::Theirs;
         } else if (!options_done && is_option(arg, "--base")) {
-            if (!value_of(args, i, "--base", out.base, error)) return false;
+            if (!option_value(args, i, "--base", out.base, error)) return false;
             out.base_given = true;
         } else if (!options_done && is_option(arg, "--format")) {
-            if (!value_of(args, i, "--format", value, error)) return false;
-            if (value != "text" && value != "json") {
-                error = i18n::trf("--format must be 'text' or 'json', got '{value}'", {{"value", value}});
-                return false;
-            }
-            out.json = value == "json";
+            if (!option_value(args, i, "--format", value, error) || !text_or_json(value, out.json, error)) return false;
         } else if (!options_done && arg.size() > 1 && arg[0] == '-') {
             error = i18n::trf("unknown option '{option}'", {{"option", arg}});
             return false;

@@ -79,6 +79,16 @@ std::string help_text(const char* english);
 // (broken with "\n") are indented to line up under its first.
 std::string help_option(const char* column, const char* english);
 
+// Options given as "--name VALUE" or "--name=VALUE".
+// Whether `arg` is option `name` in either spelling.
+bool is_option(const std::string& arg, const std::string& name);
+// The value of the option at args[i] (moving `i` past a separate value); false,
+// with `error` set, when it has none.
+bool option_value(const std::vector<std::string>& args, std::size_t& i, const std::string& name, std::string& value,
+                  std::string& error);
+// `--format text|json`: sets `json`; false, with `error` set, for any other value.
+bool text_or_json(const std::string& value, bool& json, std::string& error);
+
 // Writes `text` to `path` atomically (temporary file, then rename), so a failed
 // write never leaves half a map behind.
 bool write_file_atomic(const std::string& path, const std::string& text, std::string& error);

@@ -64,6 +64,34 @@ void print_notices(const std::vector<std::string>& notices, const std::string& n
     for (const auto& notice : notices) io.err << trf_once("{file}: note: {note}", {{"file", name}, {"note", notice}}) << "\n";
 }
 
+bool is_option(const std::string& arg, const std::string& name) {
+    return arg == name || arg.rfind(name + "=", 0) == 0;
+}
+
+bool option_value(const std::vector<std::string>& args, std::size_t& i, const std::string& name, std::string& value,
+                  std::string& error) {
+    const std::string& arg = args[i];
+    if (arg.size() > name.size() && arg.compare(0, name.size() + 1, name + "=") == 0) {
+        value = arg.substr(name.size() + 1);
+        return true;
+    }
+    if (i + 1 >= args.size()) {
+        error = i18n::trf("option {option} needs a value", {{"option", name}});
+        return false;
+    }
+    value = args[++i];
+    return true;
+}
+
+bool text_or_json(const std::string& value, bool& json, std::string& error) {
+    if (value != "text" && value != "json") {
+        error = i18n::trf("--format must be 'text' or 'json', got '{value}'", {{"value", value}});
+        return false;
+    }
+    json = value == "json";
+    return true;
+}
+
 bool write_file_atomic(const std::string& path, const std::string& text, std::string& error) {
     const std::string tmp = path + ".tmp~";
     {

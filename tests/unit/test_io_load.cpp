@@ -8,18 +8,13 @@
 #include <string>
 
 #include "io/map_json.h"
+#include "support/test_data.h"
 
 using Catch::Matchers::Contains;
 
 namespace {
 
-std::string read_data(const std::string& relative) {
-    std::ifstream f(std::string(JM_SOURCE_DIR) + "/tests/data/" + relative, std::ios::binary);
-    REQUIRE(f.good());
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
+using jm::testing::read_data;
 
 jm::LoadResult load_data(const std::string& relative) { return jm::load_map_json(read_data(relative)); }
 

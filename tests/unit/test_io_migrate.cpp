@@ -7,19 +7,14 @@
 #include <string>
 
 #include "io/map_json.h"
+#include "support/test_data.h"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 
 namespace {
 
-std::string read_data(const std::string& relative) {
-    std::ifstream f(std::string(JM_SOURCE_DIR) + "/tests/data/" + relative, std::ios::binary);
-    REQUIRE(f.good());
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
+using jm::testing::read_data;
 
 }  // namespace
 

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/map_json.h"
+#include "support/test_data.h"
 #include "support/large_map.h"
 
 using Catch::Matchers::Contains;
@@ -17,13 +18,7 @@ using Ordered = nlohmann::ordered_json;
 
 namespace {
 
-std::string read_data(const std::string& relative) {
-    std::ifstream f(std::string(JM_SOURCE_DIR) + "/tests/data/" + relative, std::ios::binary);
-    REQUIRE(f.good());
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
+using jm::testing::read_data;
 
 jm::Map load_ok(const std::string& text) {
     auto r = jm::load_map_json(text);

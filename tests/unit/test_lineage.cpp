@@ -14,6 +14,7 @@
 #include "io/library.h"
 #include "io/map_json.h"
 #include "io/templates.h"
+#include "support/test_data.h"
 #include "support/large_map.h"
 
 using namespace jm;
@@ -21,13 +22,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-std::string read_data(const std::string& relative) {
-    std::ifstream f(std::string(JM_SOURCE_DIR) + "/tests/data/" + relative, std::ios::binary);
-    REQUIRE(f.good());
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
+using jm::testing::read_data;
 
 Map load_ok(const std::string& text) {
     LoadResult r = load_map_json(text);
