@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <stdexcept>
 
 #include "edit/memory_estimate.h"
 #include "i18n/i18n.h"
@@ -18,26 +17,44 @@ namespace {
 
 // ---- Values: JSON <-> model, with the format's types and ranges ---------------------
 
-[[noreturn]] void bad() { throw std::invalid_argument("bad field value"); }
+// A value is read with a Check: a bad value clears ok and yields a default, so a
+// setter assigns nothing unless the whole value was good. (The web build has no
+// exceptions, so nothing here throws.)
+struct Check {
+    bool ok = true;
+    void bad() { ok = false; }
+};
 
-std::string text(const json& v) {
-    if (!v.is_string()) bad();
+std::string text(const json& v, Check& c) {
+    if (!v.is_string()) {
+        c.bad();
+        return {};
+    }
     return v.get<std::string>();
 }
 
-std::vector<std::string> text_list(const json& v) {
-    if (!v.is_array()) bad();
+std::vector<std::string> text_list(const json& v, Check& c) {
     std::vector<std::string> out;
+    if (!v.is_array()) {
+        c.bad();
+        return out;
+    }
     out.reserve(v.size());
-    for (const auto& s : v) out.push_back(text(s));
+    for (const auto& s : v) out.push_back(text(s, c));
     return out;
 }
 
-long long integer(const json& v, long long lo, long long hi) {
-    if (!v.is_number_integer()) bad();
-    if (v.is_number_unsigned() && v.get<unsigned long long>() > static_cast<unsigned long long>(hi)) bad();
+long long integer(const json& v, long long lo, long long hi, Check& c) {
+    if (!v.is_number_integer() ||
+        (v.is_number_unsigned() && v.get<unsigned long long>() > static_cast<unsigned long long>(hi))) {
+        c.bad();
+        return lo;
+    }
     const long long n = v.get<long long>();
-    if (n < lo || n > hi) bad();
+    if (n < lo || n > hi) {
+        c.bad();
+        return lo;
+    }
     return n;
 }
 
@@ -48,29 +65,34 @@ json opt(const std::optional<T>& v) {
     return v ? json(*v) : json(nullptr);
 }
 
-std::optional<double> opt_number(const json& v) {
+std::optional<double> opt_number(const json& v, Check& c) {
     if (v.is_null()) return std::nullopt;
-    if (!v.is_number()) bad();
-    const double d = v.get<double>();
-    if (!std::isfinite(d)) bad();
+    const double d = v.is_number() ? v.get<double>() : 0.0;
+    if (!v.is_number() || !std::isfinite(d)) {
+        c.bad();
+        return std::nullopt;
+    }
     return d;
 }
 
-std::optional<int> opt_int(const json& v, int lo, int hi) {
+std::optional<int> opt_int(const json& v, int lo, int hi, Check& c) {
     if (v.is_null()) return std::nullopt;
-    return static_cast<int>(integer(v, lo, hi));
+    return static_cast<int>(integer(v, lo, hi, c));
 }
 
-std::optional<std::int64_t> opt_count(const json& v) {
+std::optional<std::int64_t> opt_count(const json& v, Check& c) {
     if (v.is_null()) return std::nullopt;
-    return integer(v, -kAny, kAny);
+    return integer(v, -kAny, kAny, c);
 }
 
 template <std::size_t N>
-std::array<std::int64_t, N> counts(const json& v) {
-    if (!v.is_array() || v.size() != N) bad();
+std::array<std::int64_t, N> counts(const json& v, Check& c) {
     std::array<std::int64_t, N> out{};
-    for (std::size_t i = 0; i < N; ++i) out[i] = integer(v[i], 0, kAny);
+    if (!v.is_array() || v.size() != N) {
+        c.bad();
+        return out;
+    }
+    for (std::size_t i = 0; i < N; ++i) out[i] = integer(v[i], 0, kAny, c);
     return out;
 }
 
@@ -85,21 +107,24 @@ json ces_json(const Survey& s) {
     return json{{"ces_scale", s.ces_scale}, {"ces_low_is_easy", s.ces_low_is_easy}, {"ces", s.ces}};
 }
 
-void set_ces(Survey& s, const json& v) {
-    if (!v.is_object()) bad();
-    const int scale = v.contains("ces_scale") ? static_cast<int>(integer(v["ces_scale"], 5, 7)) : 7;
-    if (scale != 5 && scale != 7) bad();
+void set_ces(Survey& s, const json& v, Check& c) {
+    if (!v.is_object()) return c.bad();
+    const int scale = v.contains("ces_scale") ? static_cast<int>(integer(v["ces_scale"], 5, 7, c)) : 7;
+    if (scale != 5 && scale != 7) c.bad();
     bool low_is_easy = true;
     if (v.contains("ces_low_is_easy")) {
-        if (!v["ces_low_is_easy"].is_boolean()) bad();
-        low_is_easy = v["ces_low_is_easy"].get<bool>();
+        if (v["ces_low_is_easy"].is_boolean())
+            low_is_easy = v["ces_low_is_easy"].get<bool>();
+        else
+            c.bad();
     }
     std::vector<std::int64_t> ces;
     if (v.contains("ces")) {
-        if (!v["ces"].is_array()) bad();
-        for (const auto& c : v["ces"]) ces.push_back(integer(c, 0, kAny));
+        if (!v["ces"].is_array()) return c.bad();
+        for (const auto& n : v["ces"]) ces.push_back(integer(n, 0, kAny, c));
     }
-    if (!ces.empty() && static_cast<int>(ces.size()) != scale) bad();
+    if (!ces.empty() && static_cast<int>(ces.size()) != scale) c.bad();
+    if (!c.ok) return;
     s.ces_scale = scale;
     s.ces_low_is_easy = low_is_easy;
     s.ces = std::move(ces);
@@ -114,12 +139,15 @@ json survey_json(const Survey& s) {
     return o;
 }
 
-Survey survey_from(const json& v) {
-    if (!v.is_object()) bad();
+Survey survey_from(const json& v, Check& c) {
     Survey s;
-    if (v.contains("nps")) s.nps = counts<11>(v["nps"]);
-    if (v.contains("csat")) s.csat = counts<5>(v["csat"]);
-    set_ces(s, v);
+    if (!v.is_object()) {
+        c.bad();
+        return s;
+    }
+    if (v.contains("nps")) s.nps = counts<11>(v["nps"], c);
+    if (v.contains("csat")) s.csat = counts<5>(v["csat"], c);
+    set_ces(s, v, c);
     for (const auto& [k, item] : v.items())
         if (k != "nps" && k != "csat" && k != "ces_scale" && k != "ces_low_is_easy" && k != "ces")
             s.unknown[k] = dump_unknown(item);
@@ -127,16 +155,25 @@ Survey survey_from(const json& v) {
 }
 
 json opt_survey(const std::optional<Survey>& s) { return s ? survey_json(*s) : json(nullptr); }
-std::optional<Survey> opt_survey_from(const json& v) {
+std::optional<Survey> opt_survey_from(const json& v, Check& c) {
     if (v.is_null()) return std::nullopt;
-    return survey_from(v);
+    return survey_from(v, c);
 }
 
 template <typename Enum, typename Parse>
-Enum enum_from(const json& v, Parse parse) {
-    auto e = parse(text(v));
-    if (!e) bad();
+Enum enum_from(const json& v, Parse parse, Check& c) {
+    auto e = parse(text(v, c));
+    if (!e) {
+        c.bad();
+        return Enum{};
+    }
     return *e;
+}
+
+// Assigns a read value only when all of it was good.
+template <typename M, typename V>
+void assign(M& member, V&& value, const Check& c) {
+    if (c.ok) member = std::forward<V>(value);
 }
 
 // ---- Field tables ---------------------------------------------------------------
@@ -145,7 +182,7 @@ template <typename T>
 struct FieldDef {
     const char* key;
     json (*get)(const T&);
-    void (*set)(T&, const json&);   // throws on a bad value, before changing anything
+    void (*set)(T&, const json&, Check&);   // changes nothing when the value is bad
 };
 
 template <typename T>
@@ -161,13 +198,13 @@ struct Table {
     std::vector<const char*> reserved;   // keys of the format that are not fields (id, children)
 };
 
-#define JM_TEXT(T, KEY, M) FieldDef<T>{KEY, [](const T& x) { return json(x.M); }, [](T& x, const json& v) { x.M = text(v); }}
+#define JM_TEXT(T, KEY, M) FieldDef<T>{KEY, [](const T& x) { return json(x.M); }, [](T& x, const json& v, Check& c) { assign(x.M, text(v, c), c); }}
 #define JM_LIST(T, KEY, M) \
-    FieldDef<T>{KEY, [](const T& x) { return json(x.M); }, [](T& x, const json& v) { x.M = text_list(v); }}
+    FieldDef<T>{KEY, [](const T& x) { return json(x.M); }, [](T& x, const json& v, Check& c) { assign(x.M, text_list(v, c), c); }}
 #define JM_NUMBER(T, KEY, M) \
-    FieldDef<T>{KEY, [](const T& x) { return opt(x.M); }, [](T& x, const json& v) { x.M = opt_number(v); }}
+    FieldDef<T>{KEY, [](const T& x) { return opt(x.M); }, [](T& x, const json& v, Check& c) { assign(x.M, opt_number(v, c), c); }}
 #define JM_COUNT(T, KEY, M) \
-    FieldDef<T>{KEY, [](const T& x) { return opt(x.M); }, [](T& x, const json& v) { x.M = opt_count(v); }}
+    FieldDef<T>{KEY, [](const T& x) { return opt(x.M); }, [](T& x, const json& v, Check& c) { assign(x.M, opt_count(v, c), c); }}
 #define JM_UNKNOWN(T, PREFIX, M) UnknownDef<T>{PREFIX, [](T& x) { return &x.M; }}
 
 const Table<Map>& map_table() {
@@ -175,7 +212,7 @@ const Table<Map>& map_table() {
         {JM_TEXT(Map, "title", title), JM_TEXT(Map, "description", description), JM_TEXT(Map, "objective", objective),
          JM_TEXT(Map, "segment", segment), JM_TEXT(Map, "author", author), JM_TEXT(Map, "currency", currency),
          FieldDef<Map>{"card_detail", [](const Map& x) { return json(card_detail_key(x.card_detail)); },
-                       [](Map& x, const json& v) { x.card_detail = enum_from<CardDetail>(v, card_detail_from_key); }}},
+                       [](Map& x, const json& v, Check& c) { assign(x.card_detail, enum_from<CardDetail>(v, card_detail_from_key, c), c); }}},
         {JM_UNKNOWN(Map, "", unknown)},
         {"format", "version", "id", "created", "modified", "lineage", "lanes", "stages", "personas", "period", "period_previous"}};
     return t;
@@ -197,9 +234,9 @@ const Table<Persona>& persona_table() {
     static const Table<Persona> t{
         {JM_TEXT(Persona, "name", name),
          FieldDef<Persona>{"kind", [](const Persona& x) { return json(persona_kind_key(x.kind)); },
-                           [](Persona& x, const json& v) { x.kind = enum_from<PersonaKind>(v, persona_kind_from_key); }},
+                           [](Persona& x, const json& v, Check& c) { assign(x.kind, enum_from<PersonaKind>(v, persona_kind_from_key, c), c); }},
          FieldDef<Persona>{"role", [](const Persona& x) { return json(committee_role_key(x.role)); },
-                           [](Persona& x, const json& v) { x.role = enum_from<CommitteeRole>(v, committee_role_from_key); }},
+                           [](Persona& x, const json& v, Check& c) { assign(x.role, enum_from<CommitteeRole>(v, committee_role_from_key, c), c); }},
          JM_TEXT(Persona, "job_title", job_title), JM_TEXT(Persona, "goals", goals), JM_TEXT(Persona, "needs", needs),
          JM_TEXT(Persona, "research_channels", research_channels), JM_TEXT(Persona, "expectations", expectations),
          JM_TEXT(Persona, "loyalty_factors", loyalty_factors),
@@ -219,9 +256,9 @@ const Table<Stage>& stage_table() {
          JM_TEXT(Stage, "handoff.from_team", handoff.from_team), JM_TEXT(Stage, "handoff.to_team", handoff.to_team),
          JM_TEXT(Stage, "handoff.agreement", handoff.agreement),
          FieldDef<Stage>{"survey", [](const Stage& x) { return opt_survey(x.survey); },
-                         [](Stage& x, const json& v) { x.survey = opt_survey_from(v); }},
+                         [](Stage& x, const json& v, Check& c) { assign(x.survey, opt_survey_from(v, c), c); }},
          FieldDef<Stage>{"survey_previous", [](const Stage& x) { return opt_survey(x.survey_previous); },
-                         [](Stage& x, const json& v) { x.survey_previous = opt_survey_from(v); }}},
+                         [](Stage& x, const json& v, Check& c) { assign(x.survey_previous, opt_survey_from(v, c), c); }}},
         {JM_UNKNOWN(Stage, "", unknown), JM_UNKNOWN(Stage, "handoff.", handoff.unknown)},
         {"id", "kpis", "touchpoints", "handoff"}};
     return t;
@@ -232,7 +269,7 @@ const Table<Kpi>& kpi_table() {
         {JM_TEXT(Kpi, "name", name), JM_TEXT(Kpi, "unit", unit), JM_NUMBER(Kpi, "current", current),
          JM_NUMBER(Kpi, "target", target), JM_NUMBER(Kpi, "previous", previous),
          FieldDef<Kpi>{"direction", [](const Kpi& x) { return json(kpi_direction_key(x.direction)); },
-                       [](Kpi& x, const json& v) { x.direction = enum_from<KpiDirection>(v, kpi_direction_from_key); }}},
+                       [](Kpi& x, const json& v, Check& c) { assign(x.direction, enum_from<KpiDirection>(v, kpi_direction_from_key, c), c); }}},
         {JM_UNKNOWN(Kpi, "", unknown)},
         {"id"}};
     return t;
@@ -245,23 +282,23 @@ const Table<Touchpoint>& touchpoint_table() {
          JM_TEXT(Touchpoint, "channel", channel), JM_TEXT(Touchpoint, "owner", owner),
          JM_TEXT(Touchpoint, "backstage", backstage), JM_LIST(Touchpoint, "persona_ids", persona_ids),
          FieldDef<Touchpoint>{"friction", [](const Touchpoint& x) { return json(x.friction); },
-                              [](Touchpoint& x, const json& v) { x.friction = static_cast<int>(integer(v, 0, 5)); }},
+                              [](Touchpoint& x, const json& v, Check& c) { assign(x.friction, static_cast<int>(integer(v, 0, 5, c)), c); }},
          FieldDef<Touchpoint>{"emotion", [](const Touchpoint& x) { return json(x.emotion); },
-                              [](Touchpoint& x, const json& v) { x.emotion = static_cast<int>(integer(v, -2, 2)); }},
+                              [](Touchpoint& x, const json& v, Check& c) { assign(x.emotion, static_cast<int>(integer(v, -2, 2, c)), c); }},
          FieldDef<Touchpoint>{"target_friction", [](const Touchpoint& x) { return opt(x.target_friction); },
-                              [](Touchpoint& x, const json& v) { x.target_friction = opt_int(v, 0, 5); }},
+                              [](Touchpoint& x, const json& v, Check& c) { assign(x.target_friction, opt_int(v, 0, 5, c), c); }},
          FieldDef<Touchpoint>{"target_emotion", [](const Touchpoint& x) { return opt(x.target_emotion); },
-                              [](Touchpoint& x, const json& v) { x.target_emotion = opt_int(v, -2, 2); }},
+                              [](Touchpoint& x, const json& v, Check& c) { assign(x.target_emotion, opt_int(v, -2, 2, c), c); }},
          JM_LIST(Touchpoint, "pains", pains), JM_LIST(Touchpoint, "opportunities", opportunities),
          JM_LIST(Touchpoint, "evidence.quotes", evidence.quotes), JM_TEXT(Touchpoint, "evidence.source", evidence.source),
          FieldDef<Touchpoint>{"survey.nps", [](const Touchpoint& x) { return json(x.survey.nps); },
-                              [](Touchpoint& x, const json& v) { x.survey.nps = counts<11>(v); }},
+                              [](Touchpoint& x, const json& v, Check& c) { assign(x.survey.nps, counts<11>(v, c), c); }},
          FieldDef<Touchpoint>{"survey.csat", [](const Touchpoint& x) { return json(x.survey.csat); },
-                              [](Touchpoint& x, const json& v) { x.survey.csat = counts<5>(v); }},
+                              [](Touchpoint& x, const json& v, Check& c) { assign(x.survey.csat, counts<5>(v, c), c); }},
          FieldDef<Touchpoint>{"survey.ces", [](const Touchpoint& x) { return ces_json(x.survey); },
-                              [](Touchpoint& x, const json& v) { set_ces(x.survey, v); }},
+                              [](Touchpoint& x, const json& v, Check& c) { set_ces(x.survey, v, c); }},
          FieldDef<Touchpoint>{"survey_previous", [](const Touchpoint& x) { return opt_survey(x.survey_previous); },
-                              [](Touchpoint& x, const json& v) { x.survey_previous = opt_survey_from(v); }},
+                              [](Touchpoint& x, const json& v, Check& c) { assign(x.survey_previous, opt_survey_from(v, c), c); }},
          JM_COUNT(Touchpoint, "volume", volume)},
         {JM_UNKNOWN(Touchpoint, "", unknown), JM_UNKNOWN(Touchpoint, "evidence.", evidence.unknown),
          JM_UNKNOWN(Touchpoint, "survey.", survey.unknown)},
@@ -300,12 +337,9 @@ template <typename T>
 bool set_with(T& x, const Table<T>& t, const std::string& key, const json& value) {
     for (const auto& f : t.fields) {
         if (key != f.key) continue;
-        try {
-            f.set(x, value);
-            return true;
-        } catch (const std::exception&) {
-            return false;
-        }
+        Check c;
+        f.set(x, value, c);
+        return c.ok;
     }
     // An unknown key: a nested object's (longest prefix) or the entity's own.
     const UnknownDef<T>* target = nullptr;
@@ -437,25 +471,35 @@ json change_to_json(const Change& c) {
 }
 
 std::optional<Change> change_from_json(const json& j) {
-    try {
-        Change c;
-        auto kind = entity_kind_from_key(j.at("kind").get<std::string>());
-        auto op = change_op_from_key(j.at("op").get<std::string>());
-        if (!kind || !op) return std::nullopt;
-        c.kind = *kind;
-        c.op = *op;
-        c.id = j.at("id").get<std::string>();
-        c.parent = j.value("parent", "");
-        c.from_parent = j.value("from_parent", "");
-        c.field = j.value("field", "");
-        if (j.contains("old")) c.old_value = j["old"];
-        if (j.contains("new")) c.new_value = j["new"];
-        c.prev_id = j.value("after", "");
-        c.index = j.value("index", -1);
-        return c;
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
+    auto text_at = [&j](const char* key) -> const json* {
+        auto it = j.find(key);
+        return it != j.end() && it->is_string() ? &*it : nullptr;
+    };
+    auto text_or_empty = [&](const char* key) {
+        const json* v = text_at(key);
+        return v ? v->get<std::string>() : std::string();
+    };
+    if (!j.is_object()) return std::nullopt;
+    const json* kind_key = text_at("kind");
+    const json* op_key = text_at("op");
+    const json* id = text_at("id");
+    if (!kind_key || !op_key || !id) return std::nullopt;
+    auto kind = entity_kind_from_key(kind_key->get<std::string>());
+    auto op = change_op_from_key(op_key->get<std::string>());
+    if (!kind || !op) return std::nullopt;
+    Change c;
+    c.kind = *kind;
+    c.op = *op;
+    c.id = id->get<std::string>();
+    c.parent = text_or_empty("parent");
+    c.from_parent = text_or_empty("from_parent");
+    c.field = text_or_empty("field");
+    if (j.contains("old")) c.old_value = j["old"];
+    if (j.contains("new")) c.new_value = j["new"];
+    c.prev_id = text_or_empty("after");
+    auto index = j.find("index");
+    if (index != j.end() && index->is_number_integer()) c.index = index->get<int>();
+    return c;
 }
 
 // ---- Fields -----------------------------------------------------------------------
