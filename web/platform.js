@@ -72,10 +72,11 @@ window.JM = {
     }, "image/png");
   },
 
-  pickFile(accept, request) {
+  pickFile(accept, request, multiple) {
     const input = document.createElement("input");
     input.type = "file";
     input.accept = accept;
+    input.multiple = !!multiple;
     input.style.display = "none";
     input.addEventListener("change", async () => {
       for (const file of input.files) await JM.deliverFile(request, file);

@@ -4,6 +4,7 @@
 
 #include "app/interchange_files.h"
 #include "i18n/i18n.h"
+#include "io/content_hash.h"
 #include "io/file_name.h"
 #include "io/limits.h"
 #include "platform/platform.h"
@@ -279,8 +280,16 @@ void resolve_replace(AppState& app, bool replace) {
 
 std::string download_name(const Map& map, std::string_view extension) { return safe_file_name(map.title, extension); }
 
+std::string text_to_send(AppState& app) {
+    std::string text = save_map_json(fork_for_sending(app.ed.doc.map));
+    // Without the base a copy coming back still merges, two-way: worth a word, not a stop.
+    const std::string error = app.library.store_base(text);
+    if (!error.empty()) app.ed.notify(i18n::trf("This version was not kept for merging: {reason}", {{"reason", i18n::tr(error.c_str())}}));
+    return text;
+}
+
 void download_current(AppState& app) {
-    platform::download_file(download_name(app.ed.doc.map), "application/json", save_map_json(app.ed.doc.map));
+    platform::download_file(download_name(app.ed.doc.map), "application/json", text_to_send(app));
     app.ed.doc.history.mark_saved();
     app.ed.notify(i18n::trf("Downloaded {file}", {{"file", download_name(app.ed.doc.map)}}));
 }

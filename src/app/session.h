@@ -33,6 +33,10 @@ void switch_to(AppState& app, Map map);
 void open_file(AppState& app, const std::string& name, const std::string& bytes, double size = 0);
 void resolve_replace(AppState& app, bool replace);   // the answer to "replace or keep both"
 
+// The open map as it leaves the editor (a download, a share link): its file text
+// with this version first in its lineage (fork_for_sending), kept in the library
+// as a base so that the copy coming back can be merged three-way.
+std::string text_to_send(AppState& app);
 void download_current(AppState& app);
 // "<title><extension>", a name every file system accepts (io/file_name.h).
 std::string download_name(const Map& map, std::string_view extension = ".journeymap.json");

@@ -42,6 +42,9 @@ using FileHandler = std::function<void(const std::string& name, const std::strin
 
 // Opens the system file picker; `on_open` runs later, once per file chosen.
 void pick_file(const std::string& accept, FileHandler on_open);
+// The picker with several files allowed: `on_open` once per file, then `on_done`
+// once after the last one (also when the picker is closed with none chosen).
+void pick_files(const std::string& accept, FileHandler on_open, std::function<void()> on_done);
 
 // Files dropped anywhere on the page: `on_drop` runs once per file.
 void on_file_dropped(FileHandler on_drop);

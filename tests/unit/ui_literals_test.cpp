@@ -58,6 +58,7 @@ constexpr IdArgument kIdArguments[] = {
     {"download_file", 1, "MIME type"},
     {"download_name", 1, "file extension"},
     {"pick_file", 0, "accepted file types"},
+    {"pick_files", 0, "accepted file types"},
     {"ends_with", 1, "file extension"},
     {"figure_row", 2, "key of the figure's base, translated by figure_row"},
     {"strcmp", 1, "compared with a key"},

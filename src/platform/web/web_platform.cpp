@@ -1,6 +1,7 @@
 // platform.h for the browser: thin calls into the page's JM object (web/*.js).
 #include <emscripten.h>
 
+#include <functional>
 #include <map>
 
 #include "imgui.h"
@@ -17,11 +18,15 @@ EM_JS(void, js_announce_ready, (), { if (JM.editorReady) JM.editorReady(); });
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
     JM.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + size));
 });
-EM_JS(void, js_pick_file, (const char* accept, int request), { JM.pickFile(UTF8ToString(accept), request); });
+EM_JS(void, js_pick_file, (const char* accept, int request, int multiple), { JM.pickFile(UTF8ToString(accept), request, !!multiple); });
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 EM_JS(void, js_set_unsaved, (int unsaved), { JM.unsavedWork = !!unsaved; });
 
-std::map<int, jm::platform::FileHandler> g_pickers;
+struct Picker {
+    jm::platform::FileHandler on_file;
+    std::function<void()> on_done;
+};
+std::map<int, Picker> g_pickers;
 int g_next_picker = 1;
 constexpr int kDropRequest = 0;   // files dropped on the page arrive as this request
 
@@ -31,14 +36,18 @@ constexpr int kDropRequest = 0;   // files dropped on the page arrive as this re
 extern "C" EMSCRIPTEN_KEEPALIVE void jm_file_opened(int request, const char* name, const char* data, int size, double file_size) {
     auto it = g_pickers.find(request);
     if (it == g_pickers.end()) return;
-    it->second(name, std::string(data, static_cast<std::size_t>(size)), file_size);
+    it->second.on_file(name, std::string(data, static_cast<std::size_t>(size)), file_size);
 }
 
 // The largest file the page reads (web/platform.js asks before reading one).
 extern "C" EMSCRIPTEN_KEEPALIVE double jm_max_file_bytes() { return static_cast<double>(jm::limits::kMaxFileBytes); }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void jm_file_picker_closed(int request) {
-    if (request != kDropRequest) g_pickers.erase(request);
+    auto it = g_pickers.find(request);
+    if (request == kDropRequest || it == g_pickers.end()) return;
+    auto done = std::move(it->second.on_done);
+    g_pickers.erase(it);
+    if (done) done();
 }
 
 namespace jm::platform {
@@ -67,12 +76,18 @@ void download_file(const std::string& file_name, const std::string& mime, const 
 
 void pick_file(const std::string& accept, FileHandler on_open) {
     int request = g_next_picker++;
-    g_pickers[request] = std::move(on_open);
-    js_pick_file(accept.c_str(), request);
+    g_pickers[request] = {std::move(on_open), nullptr};
+    js_pick_file(accept.c_str(), request, 0);
+}
+
+void pick_files(const std::string& accept, FileHandler on_open, std::function<void()> on_done) {
+    int request = g_next_picker++;
+    g_pickers[request] = {std::move(on_open), std::move(on_done)};
+    js_pick_file(accept.c_str(), request, 1);
 }
 
 void on_file_dropped(FileHandler on_drop) {
-    g_pickers[kDropRequest] = std::move(on_drop);
+    g_pickers[kDropRequest] = {std::move(on_drop), nullptr};
 }
 
 void set_window_title(const std::string& title) { js_set_title(title.c_str()); }
