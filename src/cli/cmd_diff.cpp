@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "edit/change_text.h"
 #include "edit/commands.h"
 #include "edit/map_diff.h"
 #include "i18n/i18n.h"
@@ -14,8 +15,7 @@
 
 namespace jm::cli {
 
-// Shared with cmd_merge.cpp (declared there): loading a map for a command, and
-// naming entities and values in text output.
+// Shared with cmd_merge.cpp (declared there): loading a map for a command.
 int load_map_for(const std::string& command, const std::string& path, Io& io, Map& out) {
     const std::string name = path == "-" ? "<stdin>" : path;
     std::string text, error;
@@ -33,57 +33,6 @@ int load_map_for(const std::string& command, const std::string& path, Io& io, Ma
     }
     out = std::move(*loaded.map);
     return kOk;
-}
-
-const char* kind_label(EntityKind kind) {
-    switch (kind) {
-        case EntityKind::Map: return i18n::tr("Map");
-        case EntityKind::Period: return i18n::tr("Business figures");
-        case EntityKind::Lane: return i18n::tr("Lane");
-        case EntityKind::Persona: return i18n::tr("Persona");
-        case EntityKind::Stage: return i18n::tr("Stage");
-        case EntityKind::Kpi: return i18n::tr("KPI");
-        case EntityKind::Touchpoint: return i18n::tr("Touchpoint");
-    }
-    return "";
-}
-
-// `Touchpoint "Demo call" (tp-1)`: the kind, the entity's name in the first
-// map of `maps` that has it, and its id.
-std::string entity_label(EntityKind kind, const std::string& id, const std::vector<const Map*>& maps) {
-    std::string name;
-    for (const Map* m : maps) {
-        if (!name.empty()) break;
-        switch (kind) {
-            case EntityKind::Persona:
-                if (const Persona* p = find_persona(*m, id)) name = p->name;
-                break;
-            case EntityKind::Stage:
-                if (const Stage* s = find_stage(*m, id)) name = s->name;
-                break;
-            case EntityKind::Touchpoint:
-                if (const Touchpoint* t = find_touchpoint(*m, id)) name = t->title;
-                break;
-            case EntityKind::Kpi:
-                for (const auto& s : m->stages)
-                    for (const auto& k : s.kpis)
-                        if (k.id == id) name = k.name;
-                break;
-            case EntityKind::Lane:
-                if (auto lane = lane_from_key(id)) name = i18n::tr(lane_label(*lane));
-                break;
-            default: break;
-        }
-    }
-    std::string out = kind_label(kind);
-    if (!name.empty()) out += " \"" + short_label(name) + "\"";
-    if (kind != EntityKind::Map && kind != EntityKind::Lane) out += " (" + id + ")";
-    return out;
-}
-
-std::string value_text(const nlohmann::json& v) {
-    if (v.is_null()) return "-";
-    return short_label(v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), 60);
 }
 
 namespace {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "edit/change_text.h"
 #include "edit/commands.h"
 #include "edit/map_merge.h"
 #include "i18n/i18n.h"
@@ -15,8 +16,6 @@ namespace jm::cli {
 
 // Defined in cmd_diff.cpp.
 int load_map_for(const std::string& command, const std::string& path, Io& io, Map& out);
-std::string entity_label(EntityKind kind, const std::string& id, const std::vector<const Map*>& maps);
-std::string value_text(const nlohmann::json& v);
 
 namespace {
 

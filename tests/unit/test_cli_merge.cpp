@@ -122,8 +122,8 @@ TEST_CASE("merge: a conflict exits 1, prints both values and writes nothing", "[
     CHECK(r.code == 1);
     CHECK_FALSE(fs::exists(f.out));
     CHECK_FALSE(fs::exists(f.out + ".tmp~"));
-    CHECK_THAT(r.out, Contains("Conflict 1:") && Contains("· title") && Contains("\"Title from group B\"") &&
-                          Contains("\"Title from group C\"") && Contains("nothing was written"));
+    CHECK_THAT(r.out, Contains("Conflict 1:") && Contains("· title") && Contains("ours: Title from group B") &&
+                          Contains("theirs: Title from group C") && Contains("nothing was written"));
 
     Run j = cli(dir, args + " --format json");
     CHECK(j.code == 1);
