@@ -13,7 +13,7 @@
   // test waiting for a state) can poll them without keeping the editor busy.
   const READ_ONLY = new Set([
     "exportJSON", "canUndo", "canRedo", "listMaps", "currentMapId", "saveState", "metrics",
-    "exportMermaid", "exportCSV", "version", "title", "_display", "_selection", "_view", "_viewAs", "_presentation", "_cardLayout",
+    "exportMermaid", "exportCSV", "version", "title", "_display", "_selection", "_view", "_viewAs", "_presentation", "_cardLayout", "_merge",
   ]);
 
   function call(name, ...args) {
@@ -58,7 +58,7 @@
     "loadJSON", "exportJSON", "newMap", "undo", "redo", "canUndo", "canRedo",
     "listMaps", "openMap", "deleteMap", "currentMapId", "saveState",
     "metrics", "importMermaid", "exportMermaid", "importCSV", "exportCSV",
-    "version", "title", "_display", "_selection", "_view", "_viewAs", "_presentation", "_cardLayout",
+    "version", "title", "_display", "_selection", "_view", "_viewAs", "_presentation", "_cardLayout", "_merge",
   ];
 
   JM.exposeApi = function () {

@@ -6,6 +6,7 @@
 #include "app/browser_store.h"
 #include "app/font_needs.h"
 #include "app/language.h"
+#include "app/merge_files.h"
 #include "app/presenting.h"
 #include "app/session.h"
 #include "app/template_texts.h"
@@ -82,6 +83,7 @@ void App::draw() {
     ui::draw_metrics_window(ed);
     ui::draw_persona_dialogs(ed);
     draw_app_windows(app);
+    draw_merge_panel(app);
     draw_update_prompt(app);
     if (ed.show_new_map) want_all_templates(app);   // the dialog offers every language's version
     if (auto map = ui::draw_new_map_dialog(ed.show_new_map)) switch_to(app, std::move(*map));

@@ -11,6 +11,7 @@
 #include "app/app.h"
 #include "app/app_state.h"
 #include "app/interchange_files.h"
+#include "app/merge_files.h"
 #include "app/session.h"
 #include "app/template_texts.h"
 #include "i18n/i18n.h"
@@ -145,6 +146,13 @@ const std::map<std::string, Handler>& handlers() {
              return {{"ok", true}};
          }},
         {"currentMapId", [](AppState& app, const json&) -> json { return app.ed.doc.map.id; }},
+        // The merge whose conflicts panel is open (File > Merge files), for tests.
+        {"_merge", [](AppState& app, const json&) -> json {
+             if (!app.merge) return {{"open", false}};
+             const MergeResult& r = app.merge->result;
+             return {{"open", app.show_merge}, {"files", app.merge->names}, {"threeWay", app.merge->three_way},
+                     {"unresolved", r.unresolved()}, {"conflicts", conflicts_to_json(r)}};
+         }},
         {"saveState", [](AppState& app, const json&) -> json {
              json persistent = nullptr;   // unknown until the browser answers navigator.storage.persist()
              if (app.persistence != platform::Persistence::Unknown) persistent = app.persistence == platform::Persistence::Granted;

@@ -12,6 +12,7 @@
 #include "platform/platform.h"
 #include "ui/theme.h"
 #include "io/map_json.h"
+#include "ui/core/merge_session.h"
 #include "ui/editor_state.h"
 #include "ui/png_export.h"
 #include "ui/presentation.h"
@@ -81,6 +82,11 @@ struct AppState {
     std::unique_ptr<ui::PngJob> png_job;   // built during a frame, rendered after it
 
     ui::Presentation present;             // presentation mode (app/presenting.cpp)
+
+    // File > Merge files: the merge whose conflicts panel is open (app/merge_files.cpp).
+    std::optional<ui::MergeSession> merge;
+    bool show_merge = false;
+    int merge_serial = 0;                 // tells one merge's undo step from the next
 };
 
 }  // namespace jm

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "app/merge_files.h"
 #include "app/presenting.h"
 #include "app/session.h"
 #include "imgui.h"
@@ -31,6 +32,8 @@ void file_menu(AppState& app) {
         refresh_library(app);
         app.show_library = true;
     }
+    if (ImGui::MenuItem(i18n::tr(ICON_MERGE "  Merge files..."))) pick_files_to_merge(app);
+    ImGui::SetItemTooltip("%s", i18n::tr("Bring the groups' copies of this map back into it: pick all their files at once"));
     ImGui::Separator();
     if (ImGui::MenuItem(i18n::tr(ICON_DOWNLOAD "  Download map"), "Ctrl+S")) download_current(app);
     if (ImGui::BeginMenu(i18n::tr(ICON_IMAGE "  Export"))) {

@@ -25,12 +25,6 @@ constexpr const char* kSavedText = "Saved in this browser";   // i18n: not shown
 
 std::string map_key(const std::string& id) { return std::string(Library::kMapPrefix) + id; }
 
-void show_problems(AppState& app, const std::string& title, std::vector<LoadProblem> problems) {
-    app.load_error_title = title;
-    app.load_errors = std::move(problems);
-    app.show_load_errors = true;
-}
-
 void update_unsaved_flag(AppState& app) {
     bool unsaved = app.ed.doc.revision() != app.stored_revision;
     platform::set_unsaved_work(unsaved);
@@ -129,6 +123,12 @@ void open_map(AppState& app, Map map, bool real) {
 }
 
 }  // namespace
+
+void show_problems(AppState& app, const std::string& title, std::vector<LoadProblem> problems) {
+    app.load_error_title = title;
+    app.load_errors = std::move(problems);
+    app.show_load_errors = true;
+}
 
 void save_now(AppState& app) {
     if (app.other_tab_changed) return;   // never silently overwrite the other tab's work

@@ -10,6 +10,9 @@
 
 namespace jm {
 
+// Shows the error dialog: `title` and the problems found (a file that could not be opened...).
+void show_problems(AppState& app, const std::string& title, std::vector<LoadProblem> problems);
+
 // Reopens the map that was open last, or starts a new one from a template.
 void start_session(AppState& app);
 

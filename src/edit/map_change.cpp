@@ -872,10 +872,22 @@ std::size_t change_bytes(const Change& c) {
 // first apply met and gives the same map again.
 class ApplyChanges : public Command {
 public:
-    ApplyChanges(std::vector<Change> changes, std::string label) : changes_(std::move(changes)), label_(std::move(label)) {
+    ApplyChanges(std::vector<Change> changes, std::string label, std::string merge_key)
+        : changes_(std::move(changes)), label_(std::move(label)), merge_key_(std::move(merge_key)) {
         if (label_.empty()) label_ = i18n::tr("Apply changes");
     }
     std::string label() const override { return label_; }
+    std::string merge_key() const override { return merge_key_; }
+    // The later list was applied on top of ours: redo replays both in order, undo
+    // reverts its record and then ours.
+    bool merge_with(const Command& next) override {
+        const auto* later = dynamic_cast<const ApplyChanges*>(&next);
+        if (!later || !applied_ || !later->applied_) return false;
+        changes_.insert(changes_.end(), later->changes_.begin(), later->changes_.end());
+        undo_.insert(undo_.end(), later->undo_.begin(), later->undo_.end());
+        effect_ = effect_ || later->effect_;
+        return true;
+    }
     void apply(Map& map) override {
         if (applied_) return;
         ChangeApplier applier(map);
@@ -904,16 +916,17 @@ private:
     std::vector<Change> changes_;
     std::vector<Change> undo_;
     std::string label_;
+    std::string merge_key_;
     bool applied_ = false;
     bool effect_ = false;
 };
 
 }  // namespace
 
-std::unique_ptr<Command> apply_changes(const Map& map, std::vector<Change> changes, std::string label) {
+std::unique_ptr<Command> apply_changes(const Map& map, std::vector<Change> changes, std::string label, std::string merge_key) {
     (void)map;
     if (changes.empty()) return nullptr;
-    return std::make_unique<ApplyChanges>(std::move(changes), std::move(label));
+    return std::make_unique<ApplyChanges>(std::move(changes), std::move(label), std::move(merge_key));
 }
 
 }  // namespace jm

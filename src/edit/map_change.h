@@ -150,6 +150,9 @@ std::size_t apply_change_list(Map& map, const std::vector<Change>& changes);
 // changes in order and records what reverts each exactly; revert() replays that
 // record backwards. It holds the changes and the record, never a copy of the
 // map. nullptr when `changes` is empty; had_effect() is false when none applied.
-std::unique_ptr<Command> apply_changes(const Map& map, std::vector<Change> changes, std::string label);
+// With a `merge_key`, lists applied one after another fold into one step while
+// nothing else comes in between (a merge and the conflicts resolved after it).
+std::unique_ptr<Command> apply_changes(const Map& map, std::vector<Change> changes, std::string label,
+                                       std::string merge_key = {});
 
 }  // namespace jm

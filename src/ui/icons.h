@@ -70,6 +70,7 @@
 #define ICON_COG "\xef\x80\x93"  // U+F013
 #define ICON_USERS "\xef\x83\x80"  // U+F0C0
 #define ICON_SLIDERS "\xef\x87\x9e"  // U+F1DE
+#define ICON_MERGE "\xef\x84\xa6"  // U+F126
 
 namespace jm::ui::icon {
 

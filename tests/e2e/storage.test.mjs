@@ -127,14 +127,21 @@ test("the library lists, renames, duplicates and deletes maps, and undoes a dele
   await page.context().close();
 });
 
-test("Download saves exactly the bytes of exportJSON, named after the title", async () => {
+test("Download saves the map named after its title, with the version sent first in its lineage, kept as a base", async () => {
   const page = await openEditor(browser, server.url);
   await renameMap(page, "Decisão: compra");
-  const expected = await api(page, "exportJSON");
+  const expected = JSON.parse(await api(page, "exportJSON"));
   const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Control+S")]);
   assert.equal(download.suggestedFilename(), "Decisão- compra.journeymap.json");
-  const bytes = await readFile(await download.path(), "utf8");
-  assert.equal(bytes, expected);
+  const sent = JSON.parse(await readFile(await download.path(), "utf8"));
+  const { lineage, ...rest } = sent;
+  const { lineage: openLineage, ...expectedRest } = expected;
+  assert.deepEqual(rest, expectedRest, "the file holds the open map");
+  assert.equal(lineage.bases[0].id, expected.id);
+  assert.match(lineage.bases[0].hash, /^[0-9a-f]{64}$/);
+  // The library keeps that version, so that the groups' copies merge three-way.
+  const baseKeys = await page.evaluate(() => JM.storage.keys("journeymap:base:"));
+  assert.ok(baseKeys.some((k) => k.includes(lineage.bases[0].hash)), `a base for ${lineage.bases[0].hash} in ${baseKeys}`);
   await page.context().close();
 });
 
