@@ -34,6 +34,7 @@
   const DB_VERSION = 1;
   const STORES = ["heads", "slots", "meta"];
   const MAP_PREFIX = "journeymap:map:";
+  const BASE_PREFIX = "journeymap:base:";   // versions of maps kept for merging (Library::store_base)
   const INDEX_KEY = "journeymap:index";
   const LAST_KEY = "journeymap:last";
   const CHANNEL = "journeymap-storage";
@@ -246,11 +247,15 @@
 
   // ---- moving a localStorage library into IndexedDB ----------------------------
 
+  function isEditorKey(k) {
+    return k.startsWith(MAP_PREFIX) || k.startsWith(BASE_PREFIX) || k === INDEX_KEY || k === LAST_KEY;
+  }
+
   function legacyKeys(ls) {
     const keys = [];
     for (let i = 0; i < ls.length; i++) {
       const k = ls.key(i);
-      if (k && (k.startsWith(MAP_PREFIX) || k === INDEX_KEY || k === LAST_KEY)) keys.push(k);
+      if (k && isEditorKey(k)) keys.push(k);
     }
     return keys.sort();
   }
@@ -321,7 +326,7 @@
     ls.removeItem(probe);
     for (const key of legacyKeys(ls)) mirror.set(key, encoder.encode(ls.getItem(key)));
     window.addEventListener("storage", (e) => {
-      if (e.key === null || !(e.key.startsWith(MAP_PREFIX) || e.key === INDEX_KEY || e.key === LAST_KEY)) return;
+      if (e.key === null || !isEditorKey(e.key)) return;
       if (e.newValue === null) mirror.delete(e.key); else mirror.set(e.key, encoder.encode(e.newValue));
       unwritten.delete(e.key);
       changedKey(e.key);

@@ -143,6 +143,15 @@ void storage_committed(AppState& app, int ticket, const std::string& error) {
         return;
     }
     app.commit_ticket = 0;
+    if (error == platform::kStorageFull && app.library.drop_oldest_base()) {
+        // The browser reports a full disk only when the batch commits. Kept bases
+        // are a convenience and the map is the user's work: the oldest base goes
+        // and the save runs again at once (until it fits or no base is left).
+        app.committing_text.clear();
+        save_now(app);
+        update_unsaved_flag(app);
+        return;
+    }
     if (!error.empty()) {
         saving_failed(app, app.committing_revision, error);
     } else {

@@ -61,6 +61,8 @@ struct StorageResult {
 };
 // The error of a write refused because another tab wrote the same map since this one read it.
 inline constexpr const char* kStorageConflict = "changed in another tab";
+// The error of a batch the disk had no room for.
+inline constexpr const char* kStorageFull = "browser storage is full";
 
 StorageResult storage_set(const std::string& key, const std::string& value);
 std::optional<std::string> storage_get(const std::string& key);
