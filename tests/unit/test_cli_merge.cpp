@@ -150,7 +150,7 @@ TEST_CASE("merge: a conflict exits 1, prints both values and writes nothing", "[
     }
 }
 
-TEST_CASE("merge: --base none is a two-way merge; wrong arguments exit 2", "[cli][merge]") {
+TEST_CASE("merge: --base none is a two-way merge, wrong arguments exit 2", "[cli][merge]") {
     TempDir dir;
     const Files f = workshop(dir);
     Run r = cli(dir, "merge --base none " + shell_quote(f.ours) + " " + shell_quote(f.theirs) + " -o " + shell_quote(f.out));

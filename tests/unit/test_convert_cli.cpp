@@ -106,7 +106,7 @@ TEST_CASE("convert: a rejected Mermaid file prints each problem with its line an
     CHECK_FALSE(std::getline(lines, line));
 }
 
-TEST_CASE("convert: CSV problems name the cell; map file problems their JSON Pointer", "[convert]") {
+TEST_CASE("convert: CSV problems name the cell, map file problems their JSON Pointer", "[convert]") {
     TempDir dir;
     Run csv = convert(dir, "- " + shell_quote(dir.path + "/out.json") + " --from csv", data_path("csv/bad.csv"));
     CHECK(csv.code == 1);

@@ -81,7 +81,7 @@ jm::Map spanish_map() {
 
 // ---- Export ------------------------------------------------------------------------
 
-TEST_CASE("CSV dialects: csv_dialect_for_language gives ';' and decimal commas for es and pt-BR only", "[csv][dialects]") {
+TEST_CASE("CSV dialects: csv_dialect_for_language gives ',' and decimal commas for es and pt-BR only", "[csv][dialects]") {
     for (const char* code : {"es", "pt-BR", "pt-br", "PT_BR", "ES"}) {
         INFO(code);
         const jm::CsvDialect d = jm::csv_dialect_for_language(code);
@@ -96,7 +96,7 @@ TEST_CASE("CSV dialects: csv_dialect_for_language gives ';' and decimal commas f
     }
 }
 
-TEST_CASE("CSV export, es dialect: ';' between cells, cells with ';' quoted, decimal commas in the summaries", "[csv][dialects]") {
+TEST_CASE("CSV export, es dialect: ',' between cells, cells with ',' quoted, decimal commas in the summaries", "[csv][dialects]") {
     const jm::Map m = spanish_map();
     CHECK(jm::export_csv(m, kEs) ==
           std::string(kBom) +
@@ -132,7 +132,7 @@ TEST_CASE("CSV export: tab and decimal-comma dialects on their own, an unknown d
 
 // ---- Import ------------------------------------------------------------------------
 
-TEST_CASE("CSV import: a file as Spanish Excel saves it (BOM, CRLF, ';', quoted ';' and line breaks, decimal commas)", "[csv][dialects]") {
+TEST_CASE("CSV import: a file as Spanish Excel saves it (BOM, CRLF, ',', quoted ',' and line breaks, decimal commas)", "[csv][dialects]") {
     const std::string file = std::string(kBom) +
                              "stage;stage_order;title;description;channel;owner;personas;friction;emotion;pains;opportunities;nps;csat;ces\r\n"
                              "Decisión;2;Demo, en vivo;;;;;0;0;;;;;\r\n"
@@ -218,7 +218,7 @@ TEST_CASE("CSV import: a tab-separated file, quoting and decimal commas included
           std::vector<std::string>{"row 2, column 3: friction must be a whole number from 0 to 5, got '2,5'"});
 }
 
-TEST_CASE("CSV import: the delimiter comes from the header row; quotes protect it; ties go to comma, then semicolon", "[csv][dialects]") {
+TEST_CASE("CSV import: the delimiter comes from the header row, quotes protect it, ties go to comma, then semicolon", "[csv][dialects]") {
     // Other delimiters in data cells are text.
     CHECK(imported("stage;title\nA;Hola, mundo\tyo\n").stages.at(0).touchpoints.at(0).title == "Hola, mundo\tyo");
     CHECK(imported("stage,title\nA,x;y\tz\n").stages.at(0).touchpoints.at(0).title == "x;y\tz");
@@ -318,7 +318,7 @@ TEST_CASE("CSV round trip: export in the es, pt-BR, tab and default dialects imp
     CHECK(jm::load_map_json(jm::save_map_json(from_default)).ok());
 }
 
-TEST_CASE("CSV export, ';' and tab dialects: formula cells get their apostrophe and read back exactly", "[csv][dialects][formulas]") {
+TEST_CASE("CSV export, ',' and tab dialects: formula cells get their apostrophe and read back exactly", "[csv][dialects][formulas]") {
     struct Expected {
         std::string title;
         std::string semicolon;   // the cell in the es dialect

@@ -61,7 +61,7 @@ std::vector<std::string> lines(const std::string& csv) {
 
 }  // namespace
 
-TEST_CASE("CSV export: a text cell that starts like a formula gets one apostrophe; numbers do not", "[csv][formulas]") {
+TEST_CASE("CSV export: a text cell that starts like a formula gets one apostrophe, numbers do not", "[csv][formulas]") {
     const std::vector<std::string> rows = lines(jm::export_csv(map_with_titles()));
     REQUIRE(rows.size() == kTitles.size() + 1);
     CHECK(rows[0] + "\r\n" == std::string("\xEF\xBB\xBF") + kHeader);

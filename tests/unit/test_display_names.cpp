@@ -49,7 +49,7 @@ Map map_of_needles() {
 
 }  // namespace
 
-TEST_CASE("known channels are shown in the UI's language; the stored key and typed channels stay") {
+TEST_CASE("known channels are shown in the UI's language, the stored key and typed channels stay") {
     for (const std::string& c : known_channels()) {
         INFO("channel " << c);
         REQUIRE(in_english_catalogue(c));
@@ -86,7 +86,7 @@ TEST_CASE("every field Find reports has a name, the inspector's label, in every 
     REQUIRE(ui::find_field_name("not_a_field") == "not_a_field");
 }
 
-TEST_CASE("a window title is shown in the language; its id, and the name the test hook publishes, are not") {
+TEST_CASE("a window title is shown in the language, its id, and the name the test hook publishes, are not") {
     REQUIRE(ui::window_title("Historial", "History") == "Historial###History");
     REQUIRE(ui::stable_window_name("Historial###History") == "History");
     REQUIRE(ui::stable_window_name("History###History") == "History");

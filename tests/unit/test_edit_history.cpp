@@ -40,7 +40,7 @@ Stage stage(const std::string& id) { return Stage{.id = id, .name = id}; }
 
 }  // namespace
 
-TEST_CASE("ten edits of one field merge into one step; break_merge starts a new one", "[edit][history]") {
+TEST_CASE("ten edits of one field merge into one step, break_merge starts a new one", "[edit][history]") {
     Map m = one_card();
     History h;
     for (int i = 1; i <= 10; ++i) set_friction(h, m, i % 6);   // a slider drag: 1 2 3 4 5 0 1 2 3 4
@@ -108,7 +108,7 @@ TEST_CASE("merge keys must match exactly and be non-empty", "[edit][history]") {
     REQUIRE(card(m).emotion == -1);
 }
 
-TEST_CASE("a group is one step; nested groups fold into the outer; an empty group records nothing", "[edit][history]") {
+TEST_CASE("a group is one step, nested groups fold into the outer, an empty group records nothing", "[edit][history]") {
     Map m = one_card();
     History h;
     {
@@ -146,7 +146,7 @@ TEST_CASE("a group is one step; nested groups fold into the outer; an empty grou
     REQUIRE(h.undo_label() == "Add stage 'b'");
 }
 
-TEST_CASE("edits of one field merge inside a group; undo waits for the group to close", "[edit][history]") {
+TEST_CASE("edits of one field merge inside a group, undo waits for the group to close", "[edit][history]") {
     Map m = one_card();
     History h;
     h.execute(m, add_stage(stage("a"), 1));
@@ -273,7 +273,7 @@ TEST_CASE("revision increases on every execute, merge, undo, redo and clear, and
     REQUIRE(bumped());
 }
 
-TEST_CASE("the limit keeps the newest steps; at least 1,000", "[edit][history]") {
+TEST_CASE("the limit keeps the newest steps, at least 1,000", "[edit][history]") {
     REQUIRE(History().limit() == 5000);
     REQUIRE(History(10).limit() == 1000);
     Map m = one_card();

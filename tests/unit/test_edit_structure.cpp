@@ -81,7 +81,7 @@ TEST_CASE("add a stage at an index, clamped to the ends", "[edit]") {
     REQUIRE(stage_ids(roundtrip(m, add_stage(fresh, 99))) == Ids{"s0", "s1", "s2", "new"});
 }
 
-TEST_CASE("deleting a stage takes its touchpoints in one step; undo puts all back in order", "[edit]") {
+TEST_CASE("deleting a stage takes its touchpoints in one step, undo puts all back in order", "[edit]") {
     Map m = sample();
     History h;
     h.execute(m, delete_stage(m, "s1"));
@@ -98,7 +98,7 @@ TEST_CASE("deleting a stage takes its touchpoints in one step; undo puts all bac
     REQUIRE(stage_ids(roundtrip(sample(), delete_stage(sample(), "s2"))) == Ids{"s0", "s1"});
 }
 
-TEST_CASE("move a stage; new_index is where it ends up", "[edit]") {
+TEST_CASE("move a stage, new_index is where it ends up", "[edit]") {
     Map m = sample();
     REQUIRE(stage_ids(roundtrip(m, move_stage(m, "s0", 2))) == Ids{"s1", "s2", "s0"});
     REQUIRE(stage_ids(roundtrip(m, move_stage(m, "s2", 0))) == Ids{"s2", "s0", "s1"});
@@ -118,7 +118,7 @@ TEST_CASE("add touchpoints at an index of a stage", "[edit]") {
     REQUIRE(card_ids(roundtrip(m, add_touchpoints("s1", 0, {Touchpoint{.id = "only"}})), 1) == Ids{"only"});
 }
 
-TEST_CASE("delete touchpoints from several stages; undo restores each at its place", "[edit]") {
+TEST_CASE("delete touchpoints from several stages, undo restores each at its place", "[edit]") {
     Map m = sample();
     Map after = roundtrip(m, delete_touchpoints(m, {"t22", "t00", "t02", "t11"}));
     REQUIRE(card_ids(after, 0) == Ids{"t01"});
@@ -174,7 +174,7 @@ TEST_CASE("dropping cards where they already are records nothing", "[edit]") {
     REQUIRE(move_touchpoints(m, {"t00", "t02"}, "s0", 0) != nullptr);   // closes the gap: a change
 }
 
-TEST_CASE("deleting a persona strips its id from every card in one step; undo restores exactly", "[edit]") {
+TEST_CASE("deleting a persona strips its id from every card in one step, undo restores exactly", "[edit]") {
     Map m = sample();
     m.stages[0].touchpoints[0].persona_ids = {"luis", "ana", "eva"};   // in the middle
     m.stages[1].touchpoints[2].persona_ids = {"ana"};                  // the only one

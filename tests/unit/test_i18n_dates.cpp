@@ -69,7 +69,7 @@ TEST_CASE("a stored UTC time is shown in local time, as each language writes dat
     }
 }
 
-TEST_CASE("a stored time may carry seconds' fractions or an offset; anything else is shown as it is") {
+TEST_CASE("a stored time may carry seconds' fractions or an offset, anything else is shown as it is") {
     TimeZoneScope tz("UTC0");
     REQUIRE(date_time("2026-11-24T15:05:59.250Z") == "Nov 24, 2026, 3:05 PM");
     REQUIRE(date_time("2026-11-24T15:05Z") == "Nov 24, 2026, 3:05 PM");

@@ -195,7 +195,7 @@ TEST_CASE("diff: applying diff(A, B) to A gives B after random edits of every ki
     }
 }
 
-TEST_CASE("diff: one card moved is one move; a card in another stage is a move", "[diff]") {
+TEST_CASE("diff: one card moved is one move, a card in another stage is a move", "[diff]") {
     const Map a = small_map();
     Map b = a;
     // e moved to the front of its stage: one move, not four.
@@ -250,7 +250,7 @@ TEST_CASE("diff: fields are compared one by one with the format's key names", "[
     CHECK(d.counts.stages.changed == 1);
 }
 
-TEST_CASE("diff: a removed stage counts its cards; added ones carry their fields", "[diff]") {
+TEST_CASE("diff: a removed stage counts its cards, added ones carry their fields", "[diff]") {
     const Map a = small_map();
     Map b = a;
     b.stages.erase(b.stages.begin());
@@ -294,7 +294,7 @@ TEST_CASE("diff: a bad field value is refused and changes nothing", "[diff]") {
     CHECK(t.unknown.empty());
 }
 
-TEST_CASE("diff: the change list is one undo step; undo and redo give each map exactly", "[diff][edit]") {
+TEST_CASE("diff: the change list is one undo step, undo and redo give each map exactly", "[diff][edit]") {
     std::mt19937 rng(11);
     const Map start = jm::testing::make_large_map({.stages = 6, .touchpoints = 300, .personas = 5});
     for (int round = 0; round < 40; ++round) {

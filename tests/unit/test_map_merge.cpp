@@ -209,7 +209,7 @@ TEST_CASE("merge: personas added by both groups with the same name become one", 
     CHECK(r.conflicts[0].base.is_null());
 }
 
-TEST_CASE("merge: survey answers changed on one side are taken; on both, a conflict, never summed", "[merge]") {
+TEST_CASE("merge: survey answers changed on one side are taken, on both, a conflict, never summed", "[merge]") {
     const Map base = base_map();
     Map ours = base, theirs = base;
     card(theirs, "a")->survey.nps[9] = 12;
@@ -266,7 +266,7 @@ TEST_CASE("merge: three groups, each with cards, KPIs, lanes and business figure
     CHECK(card(r.merged, "a")->title == "Webinar");
 }
 
-TEST_CASE("merge: the same inputs give the same bytes; a map merged with itself is unchanged", "[merge]") {
+TEST_CASE("merge: the same inputs give the same bytes, a map merged with itself is unchanged", "[merge]") {
     for (const auto& t : embedded_templates()) {
         const Map m = *load_map_json(t.json).map;
         const MergeResult self = merge(m, m, {m, m});

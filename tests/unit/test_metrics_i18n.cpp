@@ -121,7 +121,7 @@ TEST_CASE("a stage health reason and a hotspot's why in Spanish, with decimal co
     // it in English (see test_cli_lang.cpp).
 }
 
-TEST_CASE("a stage health reason and a hotspot's why in Chinese; the table lines up", "[metrics][i18n]") {
+TEST_CASE("a stage health reason and a hotspot's why in Chinese, the table lines up", "[metrics][i18n]") {
     const LanguageScope zh("zh-CN");
     const Map map = demo_map();
     const MapMetrics m = compute_metrics(map);

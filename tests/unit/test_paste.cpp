@@ -50,7 +50,7 @@ TEST_CASE("pasted cards get ids the target does not use, distinct from each othe
     CHECK(adopted.cards[1].title == "Trial");
 }
 
-TEST_CASE("a pasted card's personas are matched by id, then by name, else copied; unknown ones are dropped") {
+TEST_CASE("a pasted card's personas are matched by id, then by name, else copied, unknown ones are dropped") {
     const Map map = target();
     const Map clip = clipboard();
     AdoptedCards adopted = adopt_cards(map, clip, cards_of(clip));

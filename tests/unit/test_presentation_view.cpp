@@ -43,7 +43,7 @@ TEST_CASE("presentation: a small map is not blown up past the largest zoom", "[p
     REQUIRE(plan.zoom() == Approx(2.0f));
 }
 
-TEST_CASE("presentation: body text is never below 18 CSS px; a wide map goes stage by stage", "[presentation]") {
+TEST_CASE("presentation: body text is never below 18 CSS px, a wide map goes stage by stage", "[presentation]") {
     // 7 stages: 2054 world units; at 1280 px the whole map would be 1232 / 2054 = 0.6 (10 px text).
     for (Vec2 screen : {Vec2{1280, 720}, Vec2{1600, 900}, Vec2{1024, 768}, Vec2{1920, 1080}}) {
         PresentationPlan plan(input(7, screen.x, screen.y));

@@ -5,7 +5,7 @@
 
 using namespace jm::ui;
 
-TEST_CASE("Below 1400 px the panels leave the map the width; from 1400 px they are docked", "[small-screen]") {
+TEST_CASE("Below 1400 px the panels leave the map the width, from 1400 px they are docked", "[small-screen]") {
     CHECK(panel_mode(1280) == PanelMode::Overlay);
     CHECK(panel_mode(1399) == PanelMode::Overlay);
     CHECK(panel_mode(1400) == PanelMode::Docked);

@@ -55,7 +55,7 @@ TEST_CASE("a word longer than the line is split between characters", "[layout][t
     for (const auto& l : w.lines) REQUIRE(l.width <= 50.0f);
 }
 
-TEST_CASE("wide enough lines keep the whole text; widths add up", "[layout][text]") {
+TEST_CASE("wide enough lines keep the whole text, widths add up", "[layout][text]") {
     std::string t = "Contrato de licença";
     auto w = wrap(t, 1000);
     REQUIRE(lines_of(t, w) == Lines{t});
@@ -142,7 +142,7 @@ TEST_CASE("combining accents stay with their letter and measure like precomposed
     REQUIRE_FALSE(w.lines[0].filtered);   // marks are drawn
 }
 
-TEST_CASE("empty text has no lines; explicit newlines always break", "[layout][text]") {
+TEST_CASE("empty text has no lines, explicit newlines always break", "[layout][text]") {
     REQUIRE(wrap("", 100).lines.empty());
     REQUIRE(wrap("", 100).height(22) == 0);
     REQUIRE(wrap("   ", 100).lines.empty());

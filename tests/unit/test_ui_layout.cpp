@@ -270,7 +270,7 @@ TEST_CASE("the header grows to the longest stage name", "[ui][layout]") {
     REQUIRE(three.hit_test({three.stage_header(2).center().x, three.header_height() - 2}).kind == HitKind::StageHeader);
 }
 
-TEST_CASE("text lanes wrap their items; each row is as tall as its tallest cell", "[ui][layout]") {
+TEST_CASE("text lanes wrap their items, each row is as tall as its tallest cell", "[ui][layout]") {
     Map m = small_map();
     m.stages[0].touchpoints[0].pains = {"Short pain", words(10)};   // 59 characters: 3 lines of 212 px
     m.stages[2].touchpoints[0].pains = {"one"};
