@@ -13,7 +13,8 @@
   // test waiting for a state) can poll them without keeping the editor busy.
   const READ_ONLY = new Set([
     "exportJSON", "canUndo", "canRedo", "listMaps", "currentMapId", "saveState", "metrics",
-    "exportMermaid", "exportCSV", "version", "title", "_display", "_selection", "_view", "_viewAs", "_presentation", "_cardLayout", "_merge",
+    "exportMermaid", "exportCSV", "version", "title", "_display", "_selection", "_view", "_viewAs", "_presentation", "_cardLayout", "_merge", "_share",
+    "compareState",
   ]);
 
   function call(name, ...args) {
@@ -58,13 +59,21 @@
     "loadJSON", "exportJSON", "newMap", "undo", "redo", "canUndo", "canRedo",
     "listMaps", "openMap", "deleteMap", "currentMapId", "saveState",
     "metrics", "importMermaid", "exportMermaid", "importCSV", "exportCSV",
-    "version", "title", "_display", "_selection", "_view", "_viewAs", "_presentation", "_cardLayout", "_merge",
+    "version", "title", "_display", "_selection", "_view", "_viewAs", "_presentation", "_cardLayout", "_merge", "_share",
+    "compareWith", "endCompare", "compareState",
   ];
 
   JM.exposeApi = function () {
     const api = {};
     for (const name of FUNCTIONS) api[name] = (...args) => call(name, ...args);
     api.loadJSON = loadJSON;
+    // shareLink(): the open map's share link, made and copied as File > Copy share
+    // link does (compressing is asynchronous): a promise of {ok, url, length, copied},
+    // or {ok: false, tooLarge, length, limit} / {ok: false, error} (web/share_link.js).
+    api.shareLink = () => {
+      const started = call("_shareLink");
+      return started.request ? JM.share.wait(started.request) : Promise.resolve(started);
+    };
     // Test support (see tests/e2e/harness.mjs): the widgets of the last frame;
     // whether the editor is idle (everything that happened is drawn and settled,
     // see JM.idle in input.js) and why not; whether a frame is scheduled at all;

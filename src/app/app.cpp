@@ -4,11 +4,13 @@
 #include "app/app_windows.h"
 #include "app/panel_layout.h"
 #include "app/browser_store.h"
+#include "app/compare_file.h"
 #include "app/font_needs.h"
 #include "app/language.h"
 #include "app/merge_files.h"
 #include "app/presenting.h"
 #include "app/session.h"
+#include "app/share_link.h"
 #include "app/template_texts.h"
 #include "app/update_prompt.h"
 #include "i18n/i18n.h"
@@ -40,8 +42,17 @@ void App::init() {
             s_->session_started = true;
             platform::announce_ready();
         };
-        if (s_->library.last_open().empty()) want_templates(*s_, i18n::language(), start);
-        else start();
+        // A share link in the page's address opens its map instead (app/share_link.h).
+        open_share_link_at_start(*s_, [this, start](bool shown) {
+            if (shown) {
+                s_->session_started = true;
+                platform::announce_ready();
+            } else if (s_->library.last_open().empty()) {
+                want_templates(*s_, i18n::language(), start);
+            } else {
+                start();
+            }
+        });
     });
 }
 
@@ -74,6 +85,7 @@ void App::draw() {
     ImGui::Begin("Journey Map", nullptr, flags);
     ImGui::PopStyleVar(3);
     draw_main_menu(app);
+    draw_shared_map_bar(app);
     layout_panels(app);
     ImGui::End();
 
@@ -83,8 +95,11 @@ void App::draw() {
     ui::draw_metrics_window(ed);
     ui::draw_persona_dialogs(ed);
     draw_app_windows(app);
+    draw_interchange_update_dialog(app);
     draw_merge_panel(app);
+    draw_compare(app);
     draw_update_prompt(app);
+    draw_share_windows(app);
     if (ed.show_new_map) want_all_templates(app);   // the dialog offers every language's version
     if (auto map = ui::draw_new_map_dialog(ed.show_new_map)) switch_to(app, std::move(*map));
     if (ed.request_download) download_current(app);

@@ -21,6 +21,8 @@
 #include "io/templates.h"
 #include "metrics/metrics_json.h"
 #include "platform/platform.h"
+#include "ui/compare_view.h"
+#include "ui/core/comparison.h"
 #include "ui/editor_actions.h"
 #include "ui/new_map_dialog.h"
 
@@ -152,6 +154,44 @@ const std::map<std::string, Handler>& handlers() {
              const MergeResult& r = app.merge->result;
              return {{"open", app.show_merge}, {"files", app.merge->names}, {"threeWay", app.merge->three_way},
                      {"unresolved", r.unresolved()}, {"conflicts", conflicts_to_json(r)}};
+         }},
+        // shareLink() from web/api.js: File > Copy share link, answered asynchronously
+        // (JM.share.wait) once the link is made and the clipboard has answered.
+        {"_shareLink", [](AppState& app, const json&) -> json {
+             const int request = app.share.next_request++;
+             copy_share_link(app, request);
+             return {{"request", request}};
+         }},
+        // Share links, for tests and tests/bench/share_links.mjs.
+        {"_share", [](AppState& app, const json&) -> json {
+             const ShareState& s = app.share;
+             return {{"readOnly", app.ed.doc.read_only}, {"shared", s.shared}, {"making", s.making}, {"opening", s.opening != 0},
+                     {"linkLength", s.link_length}, {"makeMs", s.make_ms}, {"openMs", s.open_ms}, {"problem", s.problem}};
+         }},
+        // Compare mode (File > Compare with file): compareWith(text, name) starts it as
+        // the menu does, endCompare() ends it, compareState() says where it stands.
+        {"compareWith", [](AppState& app, const json& a) -> json {
+             const std::string name = a.size() > 1 ? arg_string(a, 1) : "map.json";
+             ImportResult r = import_file(name, arg_string(a, 0));
+             if (!r.map) return {{"ok", false}, {"errors", problems_json(r.problems)}};
+             ui::begin_compare(app.ed, name, std::move(*r.map), std::move(r.notices));
+             return {{"ok", true}};
+         }},
+        {"endCompare", [](AppState& app, const json&) -> json {
+             const bool was = app.ed.compare.active();
+             ui::end_compare(app.ed);
+             return was;
+         }},
+        {"compareState", [](AppState& app, const json&) -> json {
+             ui::sync_comparison(app.ed);
+             const ui::CompareState& cs = app.ed.compare;
+             if (!cs.current) return {{"comparing", false}};
+             const ui::Comparison& c = *cs.current;
+             const ui::CompareTotals t = c.totals();
+             return {{"comparing", true}, {"file", c.file_name()}, {"related", cs.related}, {"equal", c.equal()},
+                     {"listShown", cs.show_list}, {"ghosts", c.ghosts().size()}, {"ghostColumns", c.ghost_plan().columns},
+                     {"totals", {{"added", t.added}, {"removed", t.removed}, {"moved", t.moved}, {"changed", t.changed}}},
+                     {"counts", counts_to_json(c.diff().counts)}};
          }},
         {"saveState", [](AppState& app, const json&) -> json {
              json persistent = nullptr;   // unknown until the browser answers navigator.storage.persist()

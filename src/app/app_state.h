@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "app/share_link.h"
+#include "app/interchange_update_dialog.h"
 #include "io/library.h"
 #include "platform/platform.h"
 #include "ui/theme.h"
@@ -67,6 +69,8 @@ struct AppState {
     // A map from a file whose id the library already holds: replace or keep both?
     std::optional<Map> pending_open;
     bool ask_replace = false;
+    // A Mermaid or CSV export of a library map: update that map? (app/interchange_update_dialog.h)
+    std::optional<InterchangeUpdateOffer> interchange_update;
     // What the user must read about a file that opened (e.g. it was read as
     // Windows-1252), shown in a dialog once the map is open.
     std::string opened_name;
@@ -87,6 +91,8 @@ struct AppState {
     std::optional<ui::MergeSession> merge;
     bool show_merge = false;
     int merge_serial = 0;                 // tells one merge's undo step from the next
+
+    ShareState share;                     // File > Copy share link, and a link's map open read-only (app/share_link.h)
 };
 
 }  // namespace jm

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "app/compare_file.h"
 #include "app/merge_files.h"
 #include "app/presenting.h"
 #include "app/session.h"
@@ -28,6 +29,8 @@ void file_menu(AppState& app) {
     if (!ImGui::BeginMenu(i18n::tr("File"))) return;
     if (ImGui::MenuItem(i18n::tr(ICON_NEW "  New map..."), "Ctrl+N")) ed.show_new_map = true;
     if (ImGui::MenuItem(i18n::tr(ICON_OPEN "  Open file..."), "Ctrl+O")) open_file_picker(app);
+    if (ImGui::MenuItem(i18n::tr(ICON_HANDOFF "  Compare with file..."), "Alt+C")) pick_file_to_compare(app);
+    ImGui::SetItemTooltip("%s", i18n::tr("What this map added, removed, moved and changed since another version of it (a file): shown on the map"));
     if (ImGui::MenuItem(i18n::tr(ICON_BOOK "  Library..."))) {
         refresh_library(app);
         app.show_library = true;
@@ -36,6 +39,8 @@ void file_menu(AppState& app) {
     ImGui::SetItemTooltip("%s", i18n::tr("Bring the groups' copies of this map back into it: pick all their files at once"));
     ImGui::Separator();
     if (ImGui::MenuItem(i18n::tr(ICON_DOWNLOAD "  Download map"), "Ctrl+S")) download_current(app);
+    if (ImGui::MenuItem(i18n::tr(ICON_LINK "  Copy share link"), "Ctrl+Shift+L")) copy_share_link(app);
+    ImGui::SetItemTooltip("%s", i18n::tr("A link that opens this map, read-only, in any browser. The map travels inside the link: no server sees it."));
     if (ImGui::BeginMenu(i18n::tr(ICON_IMAGE "  Export"))) {
         if (ImGui::MenuItem(i18n::tr("Mermaid journey (.mmd)"))) {
             platform::download_file(download_name(ed.doc.map, ".mmd"), "text/plain", export_mermaid(ed.doc.map));

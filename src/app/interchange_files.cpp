@@ -1,6 +1,7 @@
 #include "app/interchange_files.h"
 
 #include "io/csv.h"
+#include "io/interchange_update.h"
 #include "io/mermaid.h"
 
 #include "ui/new_map_dialog.h"
@@ -49,6 +50,11 @@ ImportResult import_file(const std::string& name, const std::string& bytes) {
     r.problems = std::move(loaded.problems);
     r.notices = std::move(loaded.notices);
     return r;
+}
+
+void title_csv_after_file(Map& map, const std::string& name) {
+    if (interchange_format_of(name) != InterchangeFormat::Csv) return;
+    if (std::string title = title_of_file_name(name); !title.empty()) map.title = std::move(title);
 }
 
 }  // namespace jm

@@ -21,4 +21,10 @@ struct ImportResult {
 
 ImportResult import_file(const std::string& name, const std::string& bytes);
 
+// A CSV file carries no title: the map it opens as takes the file's name
+// ("ventas.csv" -> "ventas"), as an export is named after its map, so that the
+// file opened again is known as that map's (io/interchange_update.h). Other
+// files, and a name with nothing left, keep the title they have.
+void title_csv_after_file(Map& map, const std::string& name);
+
 }  // namespace jm

@@ -36,6 +36,10 @@ std::optional<Map> common_base(AppState& app, const std::vector<ui::MergeFile>& 
 }  // namespace
 
 void pick_files_to_merge(AppState& app) {
+    if (app.ed.doc.read_only) {   // a shared map open to be read takes no merge until it is saved
+        app.ed.notify(i18n::tr("This shared map is read-only: Save a copy to edit it"));
+        return;
+    }
     // The picker reads the files one by one; the merge waits for the last.
     auto inbox = std::make_shared<std::vector<std::pair<std::string, std::string>>>();
     auto too_large = std::make_shared<std::vector<LoadProblem>>();

@@ -84,10 +84,17 @@ void begin_overlay(const char* name, const char* shadow, const char* close_label
     }
 }
 
+// A shared map is read, not edited (app/share_link.h): its panels show it, disabled.
+void draw_side_panel(ui::EditorState& ed, void (*draw)(ui::EditorState&)) {
+    ImGui::BeginDisabled(ed.doc.read_only);
+    draw(ed);
+    ImGui::EndDisabled();
+}
+
 void draw_docked(ui::EditorState& ed, const ui::PanelPlacement& p, float body_h) {
     if (p.personas.shown()) {
         ImGui::BeginChild("Personas and lanes", {p.personas.w, body_h}, ImGuiChildFlags_Borders);
-        ui::draw_personas_panel(ed);
+        draw_side_panel(ed, ui::draw_personas_panel);
         ImGui::EndChild();
         ImGui::SameLine(0, 0);
     }
@@ -97,7 +104,7 @@ void draw_docked(ui::EditorState& ed, const ui::PanelPlacement& p, float body_h)
     if (p.inspector.shown()) {
         ImGui::SameLine(0, 0);
         ImGui::BeginChild("Inspector", {p.inspector.w, body_h}, ImGuiChildFlags_Borders);
-        ui::draw_inspector(ed);
+        draw_side_panel(ed, ui::draw_inspector);
         ImGui::EndChild();
     }
 }
@@ -138,14 +145,14 @@ void draw_overlays(ui::EditorState& ed, const ui::PanelPlacement& p, ImVec2 top,
         begin_overlay("Personas and lanes", "Shadow of personas and lanes", i18n::tr(ICON_TIMES "  Close##close-personas"),
                       i18n::tr("Close this panel (Escape, or a click on the map)"),
                       {top.x + now.personas.x, top.y}, {now.personas.w, body_h}, ed.show_personas);
-        ui::draw_personas_panel(ed);
+        draw_side_panel(ed, ui::draw_personas_panel);
         ImGui::EndChild();
     }
     if (now.inspector.shown()) {
         begin_overlay("Inspector", "Shadow of the inspector", i18n::tr(ICON_TIMES "  Close##close-inspector"),
                       i18n::tr("Close the inspector and see the whole map"),
                       {top.x + now.inspector.x, top.y}, {now.inspector.w, body_h}, ed.show_inspector);
-        ui::draw_inspector(ed);
+        draw_side_panel(ed, ui::draw_inspector);
         ImGui::EndChild();
     }
     ed.canvas_covered_right = now.canvas_covered_right;

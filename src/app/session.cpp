@@ -26,6 +26,13 @@ constexpr const char* kSavedText = "Saved in this browser";   // i18n: not shown
 std::string map_key(const std::string& id) { return std::string(Library::kMapPrefix) + id; }
 
 void update_unsaved_flag(AppState& app) {
+    if (app.ed.doc.read_only) {   // a shared map, open to be read (app/share_link.h): nothing of it is to be stored
+        platform::set_unsaved_work(false);
+        app.save_state = "Shared map: not in this browser's library";   // i18n: not shown (the JS API's save state)
+        app.ed.save_status = i18n::tr("Shared map: not in your library");
+        app.ed.save_problem = false;
+        return;
+    }
     bool unsaved = app.ed.doc.revision() != app.stored_revision;
     platform::set_unsaved_work(unsaved);
     // save_state stays in English for the JS API; save_status is shown, in the language in use.
@@ -131,7 +138,7 @@ void show_problems(AppState& app, const std::string& title, std::vector<LoadProb
 }
 
 void save_now(AppState& app) {
-    if (app.other_tab_changed) return;   // never silently overwrite the other tab's work
+    if (app.other_tab_changed || app.ed.doc.read_only) return;   // never silently overwrite the other tab's work; a shared map is saved as a copy only
     store_text(app, whole_text(app), true);
 }
 
@@ -184,7 +191,7 @@ bool autosave_tick(AppState& app, double now_ms) {
         app.changed_at_ms = now_ms;
     }
     if (app.slicer.started() && app.slicing_revision != rev) app.slicer = MapTextSlicer();   // the map changed: start over later
-    bool pending = rev != app.stored_revision && !app.other_tab_changed;
+    bool pending = rev != app.stored_revision && !app.other_tab_changed && !app.ed.doc.read_only;
     bool writing = app.commit_ticket != 0 && app.committing_revision == rev;   // on its way to the disk
     // A save that failed is not retried every frame: a 10 MB map against a full
     // storage would cost a third of a second each time.
@@ -265,6 +272,8 @@ void open_file(AppState& app, const std::string& name, const std::string& bytes,
     }
     app.opened_name = name;
     app.open_notices = std::move(r.notices);
+    title_csv_after_file(*r.map, name);
+    if (offer_interchange_update(app, name, *r.map)) return;   // an export of a library map: the dialog asks
     if (app.library.contains(r.map->id)) {
         app.pending_open = std::move(*r.map);
         app.ask_replace = true;   // the notices follow the answer
@@ -273,6 +282,7 @@ void open_file(AppState& app, const std::string& name, const std::string& bytes,
     switch_to(app, std::move(*r.map));
     app.ed.notify(i18n::trf("Opened {file}", {{"file", name}}));
     app.show_open_notices = !app.open_notices.empty();
+    tell_what_the_format_lacks(app, name);
 }
 
 void resolve_replace(AppState& app, bool replace) {
@@ -304,7 +314,7 @@ void download_current(AppState& app) {
 }
 
 void on_storage_changed(AppState& app, const std::string& key) {
-    if (key == Library::kIndexKey || key == Library::kLastKey) return;
+    if (key == Library::kIndexKey || key == Library::kLastKey || app.ed.doc.read_only) return;
     if (key != map_key(app.ed.doc.map.id)) return;
     auto now = app.library.raw_text(app.ed.doc.map.id);
     if (now && *now == app.stored_text) return;

@@ -13,6 +13,8 @@
 #include "imgui_internal.h"   // GetActiveID, ClearActiveID: Escape in the rename field
 #include "imgui_stdlib.h"
 #include "ui/canvas_paint.h"
+#include "ui/compare_view.h"
+#include "ui/core/comparison.h"
 #include "ui/core/display_names.h"
 #include "ui/editor_actions.h"
 #include "ui/theme.h"
@@ -90,7 +92,7 @@ struct Canvas {
         }
         if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
             Hit hit = st.layout.hit_test(world(io.MousePos));
-            if (hit.kind == HitKind::Cell && st.layout.lanes()[hit.lane].lane == Lane::Touchpoints)
+            if (hit.kind == HitKind::Cell && st.layout.lanes()[hit.lane].lane == Lane::Touchpoints && !st.doc.read_only)
                 add_touchpoint(st, st.doc.map.stages[hit.stage].id);
         }
     }
@@ -148,6 +150,7 @@ struct Canvas {
             const Stage& stage = map.stages[s];
             auto [first, last] = L.visible_cards(s, vis.min.y, vis.max.y);
             for (int i = first; i < last && i < static_cast<int>(stage.touchpoints.size()); ++i) card_item(s, i);
+            if (st.doc.read_only) continue;
             ImGui::PushID(stage.id.c_str());
             if (item(add_card_label.c_str(), L.add_card_button(s))) add_touchpoint(st, stage.id);
             ImGui::PopID();
@@ -190,6 +193,7 @@ struct Canvas {
         if (!t) return;
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+        card_compare_tooltip(st, id);   // compare mode: added, moved from where, changed fields
         ImGui::PushFont(heading_font(), 0.0f);
         ImGui::TextUnformatted(t->title.c_str());
         ImGui::PopFont();
@@ -234,19 +238,71 @@ struct Canvas {
                 if (st.drag.moved) move_stage_to(st, stage.id, L.stage_insert_index(world(io.MousePos).x));
                 st.drag = {};
             }
-            if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+            if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !st.doc.read_only) {
                 begin_rename_stage(st, stage.id);
                 st.rename_escape_cancels = true;   // the only rename Escape may cancel
             }
-            if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal) && !stage.description.empty()) ImGui::SetTooltip("%s", stage.description.c_str());
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal)) stage_tooltip(stage, st.compare.active() ? st.compare.current->stage_mark(s) : 0);
             ImGui::PopID();
         }
-        if (st.view.zoom >= kDetailZoom) between_stage_buttons(top);
-        if (st.view.zoom >= kDetailZoom) {
+        // A shared map open to be read (app/share_link.h) offers nothing to add.
+        if (st.view.zoom >= kDetailZoom && !st.doc.read_only) between_stage_buttons(top);
+        if (st.view.zoom >= kDetailZoom && !st.doc.read_only) {
             Rect add = L.add_stage_button();
             Rect sticky = {{add.min.x, top + add.min.y}, {add.max.x, top + add.max.y}};
             if (item((std::string("+ ") + i18n::tr("Add stage") + "##canvas").c_str(), sticky)) add_stage(st, L.stage_count());
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", i18n::tr("Add a stage at the end"));
+        }
+    }
+
+    void stage_tooltip(const Stage& stage, std::uint8_t mark) {
+        if (stage.description.empty() && mark == kMarkNone) return;
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+        if (mark != kMarkNone) stage_compare_tooltip(st, stage.id);
+        if (mark != kMarkNone && !stage.description.empty()) ImGui::Separator();
+        if (!stage.description.empty()) ImGui::TextUnformatted(stage.description.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+
+    // Compare mode: cards and stages only the file has, as items that show what
+    // they were (a tooltip) but cannot be selected or edited; dragging one pans.
+    void ghost_item(const std::string& id, const std::string& name, const char* kind_id, const Rect& r, const Ghost& g) {
+        ImGui::PushID(kind_id);
+        ImGui::PushID(id.c_str());
+        item(((name.empty() ? std::string(i18n::tr("(untitled)")) : name) + "##ghost").c_str(), r);
+        if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3)) st.view.pan_by_screen(vv(ImGui::GetIO().MouseDelta));
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort) && ImGui::BeginTooltip()) {
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+            ghost_tooltip(st, g);
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+        ImGui::PopID();
+        ImGui::PopID();
+    }
+
+    void ghosts() {
+        if (!st.compare.active() || st.view.zoom < kDetailZoom) return;
+        const Comparison& cmp = *st.compare.current;
+        const auto& L = st.layout;
+        const Rect vis = visible();
+        const float top = std::max(0.0f, vis.min.y);   // headers are sticky
+        for (int k = 0; k < L.ghost_columns(); ++k) {
+            const Rect h = L.ghost_header(k);
+            if (!L.ghost_column(k).overlaps(vis)) continue;
+            if (const Ghost* g = cmp.ghost_of_column(k)) ghost_item(g->id, g->name, "ghost-stage", {{h.min.x, top}, {h.max.x, top + h.height()}}, *g);   // i18n: not shown (an id)
+        }
+        if (L.lane_index(Lane::Touchpoints) < 0) return;
+        for (int slot = 0; slot < L.stage_count() + L.ghost_columns(); ++slot) {
+            const Rect column = slot < L.stage_count() ? L.stage_column(slot) : L.ghost_column(slot - L.stage_count());
+            if (!column.overlaps(vis)) continue;
+            auto [a, b] = L.visible_ghosts(slot, vis.min.y, vis.max.y);
+            for (int pos = a; pos < b; ++pos) {
+                const int k = L.ghost_at(pos);
+                if (const Ghost* g = cmp.ghost_of_card(k)) ghost_item(g->id, g->name, "ghost-card", L.ghost_card(k), *g);   // i18n: not shown (an id)
+            }
         }
     }
 
@@ -356,12 +412,14 @@ struct Canvas {
 }  // namespace
 
 void draw_canvas(EditorState& st) {
+    draw_compare_bar(st);   // compare mode: what the map is compared with, over the map
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
     ImGui::BeginChild("Map canvas", {0, 0}, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
     ImVec2 origin = ImGui::GetCursorScreenPos();
     ImVec2 size = ImGui::GetContentRegionAvail();
     st.refresh_derived();   // the layout must match the map this frame draws
+    sync_comparison(st);    // ... and its marks and ghosts the map
     st.canvas_origin = vv(origin);
     st.canvas_size = {std::max(size.x - st.canvas_covered_right, 1.0f), size.y};   // the part in sight
     if (st.fit_pending && size.x > 50 && size.y > 50) {
@@ -382,9 +440,11 @@ void draw_canvas(EditorState& st) {
     c.detail_switch();
     c.stage_headers();
     c.cards();
+    c.ghosts();
 
     // Clicks above may have edited the map (a new card, a moved stage): lay it out again before painting.
     st.refresh_derived();
+    sync_comparison(st);
     dl->ChannelsSetCurrent(0);
     dl->PushClipRect(origin, {origin.x + size.x, origin.y + size.y}, true);
     dl->AddRectFilled(origin, {origin.x + size.x, origin.y + size.y}, palette().canvas_bg);

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <set>
 
+#include "ui/compare_view.h"
+#include "ui/core/comparison.h"
 #include "ui/core/display_names.h"
 #include "ui/icons.h"
 #include "ui/stage_badges.h"
@@ -65,11 +67,14 @@ struct Painter {
     float zoom;
     float font;       // text size on screen
     Rect vis;         // visible world rectangle
+    const Comparison* cmp;   // compare mode: marks and ghosts (ui/compare_view.h); null otherwise
+    CompareColors cc;
 
     explicit Painter(const Paint& paint)
         : p(paint), map(paint.st->doc.map), L(paint.st->layout), pal(palette()), zoom(paint.view.zoom),
           font(paint.st->layout.metrics().font_size * paint.view.zoom),
-          vis(paint.view.visible_world({paint.origin.x, paint.origin.y}, {paint.size.x, paint.size.y})) {}
+          vis(paint.view.visible_world({paint.origin.x, paint.origin.y}, {paint.size.x, paint.size.y})),
+          cmp(paint.st->compare.current.get()), cc(compare_colors()) {}
 
     ImVec2 S(Vec2 w) const { return iv(p.view.to_screen(w, {p.origin.x, p.origin.y})); }
     float sx(float world_x) const { return S({world_x, 0}).x; }
@@ -164,6 +169,7 @@ struct Painter {
         p.dl->AddRectFilled(a, {a.x + 7 * zoom, b.y}, with_alpha(friction_color(t.friction), alpha), round, ImDrawFlags_RoundCornersLeft);
         ImU32 border = selected ? pal.selection : hovered ? pal.hover : pal.card_border;
         p.dl->AddRect(a, b, with_alpha(border, alpha), round, 0, selected ? 3.0f : 1.0f);
+        if (cmp) compare_marks(cmp->card_mark(s, i), a, b, round);
         const auto& m = L.metrics();
         ImU32 fg = with_alpha(pal.card_text, alpha), muted = with_alpha(pal.card_muted, alpha);
         const float x0 = a.x + m.card_text_left * zoom;
@@ -190,6 +196,122 @@ struct Painter {
         std::snprintf(buf, sizeof buf, "%s %+d", icon::for_emotion(t.emotion), t.emotion);
         text({badge_b.x + 8 * zoom, y2 + font * 0.12f}, muted, buf);
         persona_chips(t, {b.x - 10 * zoom, y2 + font * 0.62f}, alpha);
+    }
+
+    // --- Compare mode -----------------------------------------------------------------
+    // A round badge with a glyph, straddling the top edge of a card or inside a header.
+    void badge(ImVec2 c, float r, ImU32 fill, ImU32 rim, const char* glyph) const {
+        p.dl->AddCircleFilled(c, r, fill);
+        p.dl->AddCircle(c, r, rim, 0, 1.5f);
+        if (!glyph || !detailed()) return;
+        const float size = r * 1.3f;
+        const ImVec2 tsz = canvas_font()->CalcTextSizeA(size, FLT_MAX, 0.0f, glyph);
+        text({c.x - tsz.x / 2, c.y - size / 2}, pal.card_bg, glyph, size);
+    }
+
+    // Badges from the right end of a top edge leftwards: added, moved, changed.
+    void mark_badges(std::uint8_t mark, ImVec2 right_center, float r, ImU32 rim) const {
+        float x = right_center.x - r;
+        auto next = [&](ImU32 fill, const char* glyph, float scale = 1.0f) {
+            badge({x, right_center.y}, r * scale, fill, rim, glyph);
+            x -= r * 2.3f;
+        };
+        if (mark & kMarkAdded) next(cc.added, ICON_PLUS);
+        if (mark & kMarkMoved) next(cc.moved, ICON_ARROW_RIGHT);
+        if (mark & (kMarkChanged | kMarkKpis)) next(cc.changed, nullptr, 0.75f);   // a dot
+    }
+
+    // An added card gets a coloured ring outside its border (the selection's stays inside).
+    void compare_marks(std::uint8_t mark, ImVec2 a, ImVec2 b, float round) const {
+        if (mark == kMarkNone) return;
+        if (mark & kMarkAdded) {
+            const float grow = 3.0f * zoom;
+            p.dl->AddRect({a.x - grow, a.y - grow}, {b.x + grow, b.y + grow}, cc.added, round + grow, 0, std::max(2.0f, 2.5f * zoom));
+        }
+        const float r = std::max(font * 0.6f, 4.0f);
+        mark_badges(mark, {b.x - 6 * zoom, a.y + r * 0.25f}, r, pal.card_bg);   // mostly over the gap above, clear of the title
+    }
+
+    void dashed_line(ImVec2 a, ImVec2 b, ImU32 c, float thick) const {
+        const float len = std::hypot(b.x - a.x, b.y - a.y), dash = 6;
+        for (float t = 0; t < len; t += dash * 2) {
+            const float t1 = std::min(t + dash, len);
+            p.dl->AddLine({a.x + (b.x - a.x) * t / len, a.y + (b.y - a.y) * t / len},
+                          {a.x + (b.x - a.x) * t1 / len, a.y + (b.y - a.y) * t1 / len}, c, thick);
+        }
+    }
+
+    void dashed_rect(ImVec2 a, ImVec2 b, ImU32 c, float thick) const {
+        dashed_line(a, {b.x, a.y}, c, thick);
+        dashed_line({b.x, a.y}, b, c, thick);
+        dashed_line(b, {a.x, b.y}, c, thick);
+        dashed_line({a.x, b.y}, a, c, thick);
+    }
+
+    // A card only the file has: faded, dashed, its title on one line; not an item to edit.
+    void ghost_card(int k) const {
+        const Ghost* g = cmp->ghost_of_card(k);
+        const Rect r = L.ghost_card(k);
+        if (!g || !r.overlaps(vis)) return;
+        const ImVec2 a = S(r.min), b = S(r.max);
+        p.dl->AddRectFilled(a, b, with_alpha(pal.card_bg, 0.45f), 6 * zoom);
+        dashed_rect(a, b, cc.removed, std::max(1.0f, 1.5f * zoom));
+        const float rad = std::max(font * 0.6f, 4.0f);
+        badge({b.x - 6 * zoom - rad, a.y + rad * 0.25f}, rad, cc.removed, pal.card_bg, ICON_MINUS);
+        if (!detailed()) return;
+        const auto& m = L.metrics();
+        const float x0 = a.x + m.card_text_left * zoom, w = b.x - x0 - m.card_text_right * zoom;
+        const std::string title = g->name.empty() ? std::string(i18n::tr("(untitled)")) : g->name;
+        draw_text_ellipsis(p.dl, font, {x0, a.y + m.card_title_top * zoom}, w - 2 * rad, with_alpha(pal.card_text, 0.6f), title);
+        draw_text_ellipsis(p.dl, font * 0.8f, {x0, a.y + (m.card_title_top + m.line_height + 4) * zoom}, w, pal.card_muted,
+                           i18n::tr("Removed: in the file only"));
+    }
+
+    // The ghost columns' range on screen (stages only the file has).
+    std::pair<int, int> visible_ghost_columns() const {
+        int first = 0, last = L.ghost_columns();
+        while (first < last && L.ghost_column(first).max.x < vis.min.x) ++first;
+        while (last > first && L.ghost_column(last - 1).min.x > vis.max.x) --last;
+        return {first, last};
+    }
+
+    void ghost_cards(int slot) const {
+        auto [a, b] = L.visible_ghosts(slot, vis.min.y, vis.max.y);
+        for (int k = a; k < b; ++k) ghost_card(L.ghost_at(k));
+    }
+
+    void ghost_columns() const {
+        if (!cmp) return;
+        auto [first, last] = visible_ghost_columns();
+        const Rect c = L.content();
+        for (int k = first; k < last; ++k) {
+            const Rect col = L.ghost_column(k);
+            p.dl->AddRectFilled(S({col.min.x, L.header_height()}), S({col.max.x, c.max.y}), with_alpha(pal.canvas_bg, 0.55f));
+            dashed_line(S({col.min.x, std::max(vis.min.y, L.header_height())}), S({col.min.x, std::min(vis.max.y, c.max.y)}), pal.grid_line, 1.5f);
+            dashed_line(S({col.max.x, std::max(vis.min.y, L.header_height())}), S({col.max.x, std::min(vis.max.y, c.max.y)}), pal.grid_line, 1.5f);
+            if (L.lane_index(Lane::Touchpoints) >= 0) ghost_cards(L.stage_count() + k);
+        }
+    }
+
+    // A stage only the file has: a faded, dashed header that says so.
+    void ghost_header(int k, float top_world) const {
+        const Ghost* g = cmp->ghost_of_column(k);
+        if (!g) return;
+        const auto& m = L.metrics();
+        const Rect h = L.ghost_header(k);
+        const ImVec2 a = S({h.min.x + m.header_inset, top_world + m.header_inset}), b = S({h.max.x - m.header_inset, top_world + L.header_height() - 4});
+        p.dl->AddRectFilled(a, b, pal.canvas_bg, 6 * zoom);
+        p.dl->AddRectFilled(a, b, with_alpha(pal.header_bg, 0.18f), 6 * zoom);
+        dashed_rect(a, b, cc.removed, 1.5f);
+        const float rad = std::max(font * 0.6f, 4.0f);
+        badge({b.x - rad - 6 * zoom, a.y + rad + 6 * zoom}, rad, cc.removed, pal.card_bg, ICON_MINUS);
+        const float x = a.x + m.header_text_left * zoom, w = b.x - x - m.header_text_left * zoom;
+        const std::string name = g->name.empty() ? std::string(i18n::tr("(unnamed stage)")) : g->name;
+        draw_text_ellipsis(p.dl, std::max(m.name_font_size * zoom, kMinLabelPixels), {x, a.y + m.header_name_top * zoom}, w - 2 * rad,
+                           with_alpha(pal.card_text, 0.65f), name);
+        if (detailed())
+            draw_text_ellipsis(p.dl, font * 0.9f, S({h.min.x + m.header_inset + m.header_text_left, top_world + L.header_owner_top()}), w,
+                               pal.card_muted, i18n::tr("Removed: in the file only"));
     }
 
     void persona_chips(const Touchpoint& t, ImVec2 right_center, float alpha) const {
@@ -219,7 +341,8 @@ struct Painter {
         for (int s = first; s < last; ++s) {
             auto [a, b] = L.visible_cards(s, vis.min.y, vis.max.y);
             for (int i = a; i < b; ++i) card(s, i);
-            if (p.interactive && detailed()) {
+            if (cmp) ghost_cards(s);
+            if (p.interactive && detailed() && !p.st->doc.read_only) {
                 Rect add = L.add_card_button(s);
                 if (add.overlaps(vis)) {
                     p.dl->AddRect(S(add.min), S(add.max), pal.grid_line, 6 * zoom, 0, 1.0f);
@@ -403,6 +526,13 @@ struct Painter {
             bool selected = p.interactive && p.st->selection.kind() == SelectionKind::Stage && p.st->selection.stage() == st.id;
             p.dl->AddRectFilled(a, b, pal.header_bg, 6 * zoom);
             if (selected) p.dl->AddRect(a, b, pal.selection, 6 * zoom, 0, 3.0f);
+            const std::uint8_t mark = cmp ? cmp->stage_mark(s) : kMarkNone;
+            if (mark & kMarkAdded) {
+                const float grow = 3.0f * zoom;
+                p.dl->AddRect({a.x - grow, a.y - grow}, {b.x + grow, b.y + grow}, cc.added, 6 * zoom + grow, 0, std::max(2.0f, 2.5f * zoom));
+            }
+            const float badge_r = std::max(font * 0.6f, 4.0f);
+            if (mark != kMarkNone) mark_badges(mark, {b.x - 6 * zoom, a.y + badge_r + 6 * zoom}, badge_r, pal.header_bg);
             const float tx = h.min.x + m.header_inset + m.header_text_left;
             float w = b.x - a.x - 2 * m.header_text_left * zoom;
             if (p.st->renaming_stage != st.id) {
@@ -418,8 +548,12 @@ struct Painter {
             const float owner_y = top_world + L.header_owner_top();
             std::string owner = st.owner.empty() ? std::string(i18n::tr("No owner")) : st.owner;
             draw_text_ellipsis(p.dl, font * 0.9f, S({tx, owner_y}), w, with_alpha(pal.header_text, 0.8f), owner);
-            StageBadge badge = stage_badge(*p.st, s);
-            draw_text_ellipsis(p.dl, font * 0.9f, S({tx, owner_y + 21}), w, badge.color, badge.text);
+            StageBadge health = stage_badge(*p.st, s);
+            draw_text_ellipsis(p.dl, font * 0.9f, S({tx, owner_y + 21}), w, health.color, health.text);
+        }
+        if (cmp) {
+            auto [gf, gl] = visible_ghost_columns();
+            for (int k = gf; k < gl; ++k) ghost_header(k, top_world);
         }
         if (p.interactive && detailed()) {
             Rect add = L.add_stage_button();
@@ -543,6 +677,7 @@ bool draw_text_ellipsis(ImDrawList* dl, float size, ImVec2 pos, float max_width,
 void paint_map(const Paint& p) {
     Painter painter(p);
     painter.lanes_background();
+    painter.ghost_columns();
     painter.lane_contents();
     painter.stage_headers();
     painter.lane_labels();

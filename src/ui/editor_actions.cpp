@@ -172,6 +172,10 @@ std::string cut_selection(EditorState& st) {
 }
 
 int paste_cards(EditorState& st, const std::string& text, std::string& error) {
+    if (st.doc.read_only) {
+        error = i18n::tr("This shared map is read-only: Save a copy to edit it");
+        return 0;
+    }
     // A clipboard holds text, never Windows-1252 bytes: broken text (a lone UTF-16
     // surrogate reaches here as invalid UTF-8, web/input.js) is refused, not guessed at.
     if (std::size_t bad = first_invalid_utf8(text); bad != std::string::npos) {

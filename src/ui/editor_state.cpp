@@ -8,13 +8,18 @@
 namespace jm::ui {
 
 void Document::run(std::unique_ptr<Command> command) {
-    if (command) history.execute(map, std::move(command));
+    if (command && !read_only) history.execute(map, std::move(command));
 }
 
-void Document::undo() { history.undo(map); }
-void Document::redo() { history.redo(map); }
+void Document::undo() {
+    if (!read_only) history.undo(map);
+}
+void Document::redo() {
+    if (!read_only) history.redo(map);
+}
 
 void Document::replace(Map next) {
+    read_only = false;
     map = std::move(next);
     history.clear();
     ++replaced_;

@@ -14,6 +14,7 @@
 #include "metrics/metrics.h"
 #include "model/map.h"
 #include "ui/core/canvas_layout.h"
+#include "ui/core/compare_state.h"
 #include "ui/core/find.h"
 #include "ui/core/geometry.h"
 #include "ui/core/paragraph_edit.h"
@@ -26,6 +27,9 @@ namespace jm::ui {
 struct Document {
     Map map;
     History history;
+    // A map shown to be read (a share link's, not saved yet): run, undo and redo
+    // change nothing. Opening another map (replace) ends it.
+    bool read_only = false;
 
     Document() { history.set_clock(utc_now_iso); }   // edits stamp `modified`
 
@@ -59,6 +63,7 @@ struct EditorState {
                                       // canvas_size is the part in sight, for fit, reveal and zoom
     bool fit_pending = true;          // fit the map to the canvas on the next frame
     std::string view_as_persona;      // "" = everyone; else dims what that persona does not touch
+    CompareState compare;             // File > Compare with file: the open map against another version
     DragState drag;
 
     // A persona whose deletion waits for the user's confirmation (cards refer to it).

@@ -9,6 +9,7 @@
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "ui/compare_view.h"
 #include "ui/editor_actions.h"
 #include "ui/figure_widgets.h"
 #include "ui/icons.h"
@@ -66,6 +67,7 @@ void touchpoint_inspector(EditorState& st, const Touchpoint& tp) {
     Touchpoint t = tp;
     TouchpointRef at = locate_touchpoint(map, t.id);
     inspector_heading(i18n::trf("Touchpoint in {stage}", {{"stage", map.stages[at.stage].name}}).c_str(), t.title);
+    draw_compare_section(st);
 
     if (st.focus_inspector_title) {
         ImGui::SetKeyboardFocusHere();   // the title field below (labels are not focusable)

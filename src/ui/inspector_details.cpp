@@ -5,6 +5,7 @@
 #include "i18n/i18n.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "ui/compare_view.h"
 #include "ui/core/window_title.h"
 #include "ui/editor_actions.h"
 #include "ui/figure_widgets.h"
@@ -116,6 +117,7 @@ void stage_inspector(EditorState& st, const Stage& stage) {
     const Stage before = stage;
     Stage s = stage;
     inspector_heading(i18n::tr("Stage"), s.name);
+    draw_compare_section(st);
     if (st.focus_inspector_title) {
         ImGui::SetKeyboardFocusHere();
         st.focus_inspector_title = false;
@@ -179,6 +181,7 @@ void persona_inspector(EditorState& st, const Persona& persona) {
     const Persona before = persona;
     Persona p = persona;
     inspector_heading(p.kind == PersonaKind::Buyer ? i18n::tr("Persona, buyer side") : i18n::tr("Persona, user side"), p.name);
+    draw_compare_section(st);
     if (st.focus_inspector_title) {
         ImGui::SetKeyboardFocusHere();
         st.focus_inspector_title = false;
@@ -246,6 +249,7 @@ void persona_inspector(EditorState& st, const Persona& persona) {
 void map_inspector(EditorState& st) {
     MapInfo m = map_info(st.doc.map);
     inspector_heading(i18n::tr("Map"), m.title);
+    draw_compare_section(st);
     if (text_field(i18n::tr("Title"), m.title)) commit_map(st, m, "title");
     end_field(st);
     paragraph_field(st, "Description", {ParagraphSlot::MapDescription, ""});

@@ -18,6 +18,9 @@ const std::vector<ShortcutHelp>& shortcut_help() {
         {i18n::tr_later("Map"), i18n::tr_later("Ctrl+N"), i18n::tr_later("New map from a template")},
         {i18n::tr_later("Map"), i18n::tr_later("Ctrl+O"), i18n::tr_later("Open a map file (or drop it on the page)")},
         {i18n::tr_later("Map"), i18n::tr_later("Ctrl+S"), i18n::tr_later("Download the map as a .journeymap.json file")},
+        // Handled by the app (app/share_link.cpp), which makes the link.
+        {i18n::tr_later("Map"), i18n::tr_later("Ctrl+Shift+L"), i18n::tr_later("Copy a share link: it opens the map, read-only, in any browser")},
+        {i18n::tr_later("Map"), i18n::tr_later("Alt+C"), i18n::tr_later("Compare with a file: what changed since that version (while comparing: show or hide the list)")},
         {i18n::tr_later("Edit"), i18n::tr_later("Ctrl+Z"), i18n::tr_later("Undo")},
         {i18n::tr_later("Edit"), i18n::tr_later("Ctrl+Shift+Z / Ctrl+Y"), i18n::tr_later("Redo")},
         {i18n::tr_later("Edit"), i18n::tr_later("Ctrl+C / Ctrl+X / Ctrl+V"), i18n::tr_later("Copy, cut, paste cards (between maps and tabs too)")},
@@ -77,6 +80,10 @@ void handle_shortcuts(EditorState& st) {
 
     if (pressed(ImGuiMod_Ctrl | ImGuiKey_Z, true)) undo(st);
     if (pressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z, true) || pressed(ImGuiMod_Ctrl | ImGuiKey_Y, true)) redo(st);
+    if (pressed(ImGuiMod_Alt | ImGuiKey_C)) {   // the app opens the picker (a file belongs to it)
+        if (st.compare.active()) st.compare.show_list = !st.compare.show_list;
+        else st.compare.request_pick = true;
+    }
     if (pressed(ImGuiMod_Ctrl | ImGuiKey_D)) duplicate_selection(st);
     if (pressed(ImGuiKey_Delete) || pressed(ImGuiKey_Backspace)) delete_selection(st);
     if (pressed(ImGuiMod_Ctrl | ImGuiKey_C)) {

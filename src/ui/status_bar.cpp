@@ -6,6 +6,7 @@
 
 #include "i18n/i18n.h"
 #include "imgui.h"
+#include "ui/compare_view.h"
 #include "ui/editor_actions.h"
 #include "ui/icons.h"
 #include "ui/panels.h"
@@ -23,7 +24,10 @@ constexpr const char* kEllipsis = "\xe2\x80\xa6";
 // storage (src/app/session.cpp).
 constexpr const char* kLock = "\xef\x80\xa3";   // U+F023
 
-const char* save_tooltip(const std::string& status, bool problem) {
+const char* save_tooltip(const std::string& status, bool problem, bool read_only) {
+    if (read_only)
+        return i18n::tr("A shared map, open to be read: nothing of it is stored in this browser.\n"
+                        "Save a copy (in the bar above the map) to keep it in your library and edit it.");
     if (problem)
         return i18n::tr("This map is not stored in this browser. It stays open here, and leaving the page asks first:\n"
                         "use File > Download map (Ctrl+S) to keep a copy.");
@@ -131,6 +135,9 @@ void draw_status_bar(EditorState& st) {
     text_item(i18n::trn("{n} stages", count(map.stages.size())) + "  " + i18n::trn("{n} touchpoints", count(touchpoint_count(map))) + "  " +
                   i18n::trn("{n} personas", count(map.personas.size())),
               "##status-counts");
+    if (st.compare.active() &&
+        left_piece(std::string(ICON_HANDOFF " ") + compare_counts_text(st), right_x, "##status-compare", i18n::tr("Click to show the Compare list")))
+        st.compare.show_list = true;
     if (!st.view_as_persona.empty()) {
         const Persona* p = find_persona(map, st.view_as_persona);
         std::size_t mine = cards_for(map, st.view_as_persona);
@@ -163,7 +170,7 @@ void draw_status_bar(EditorState& st) {
     if (st.save_problem) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(palette().warning));
     text_item(save, "##status-save");
     if (st.save_problem) ImGui::PopStyleColor();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", save_tooltip(st.save_status, st.save_problem));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", save_tooltip(st.save_status, st.save_problem, st.doc.read_only));
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();

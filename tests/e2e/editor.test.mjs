@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
-  serveSite, launchBrowser, openEditor, click, findItem, screenshot, settle, api, pasteText, clipboardWhen,
+  serveSite, launchBrowser, openEditor, click, findItem, screenshot, settle, api, pasteText, clipboardWhen, newMapFromTemplate, dragFromTo,
 } from "./harness.mjs";
 
 let server, browser;
@@ -13,21 +13,6 @@ after(async () => { await browser?.close(); await server?.close(); });
 const mapOf = async (page) => JSON.parse(await api(page, "exportJSON"));
 const stageNames = (map) => map.stages.map((s) => s.name);
 const cardTitles = (stage) => (stage.touchpoints ?? []).map((t) => t.title);
-
-async function newMapFromTemplate(page, name) {
-  await click(page, "File");
-  await click(page, /New map\.\.\./);
-  await click(page, new RegExp(`##template-${name}$`));
-}
-
-async function dragFromTo(page, from, to) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  for (let i = 1; i <= 8; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 8, from.y + ((to.y - from.y) * i) / 8);
-  await settle(page);
-  await page.mouse.up();
-  await settle(page);
-}
 
 const centre = (it) => ({ x: it.x + it.w / 2, y: it.y + it.h / 2 });
 

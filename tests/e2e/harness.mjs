@@ -419,3 +419,30 @@ export async function storageSnapshot(page) {
     return { localStorage: await plain(local), indexedDB: databases };
   });
 }
+
+// File > New map... from the template `name` (its id), as a person picks it.
+export async function newMapFromTemplate(page, name) {
+  await click(page, "File");
+  await click(page, /New map\.\.\./);
+  await click(page, new RegExp(`##template-${name}$`));
+}
+
+// A mouse drag in eight steps, with frames drawn before the button is released.
+export async function dragFromTo(page, from, to) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 8, from.y + ((to.y - from.y) * i) / 8);
+  await settle(page);
+  await page.mouse.up();
+  await settle(page);
+}
+
+// Adds a card to the first stage on screen through its "+" and names it in the inspector.
+export async function addCard(page, title) {
+  await click(page, /^\+ Add touchpoint##add-card$/);
+  await findItem(page, "Title", { window: "Journey Map/Inspector" });
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(title);
+  await page.keyboard.press("Enter");
+  await settle(page);
+}

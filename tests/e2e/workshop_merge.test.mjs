@@ -8,7 +8,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import {
-  serveSite, launchBrowser, openEditor, click, findItem, settle, api, screenshot, dropFiles, waitForState, typeInto, readText,
+  serveSite, launchBrowser, openEditor, click, findItem, settle, api, screenshot, dropFiles, waitForState, typeInto, readText, addCard,
 } from "./harness.mjs";
 
 let server, browser;
@@ -30,16 +30,6 @@ async function download(page) {
 async function retitle(page, from, to) {
   await click(page, from + "##card");
   await typeInto(page, "Title", to, { window: INSPECTOR });
-  await page.keyboard.press("Enter");
-  await settle(page);
-}
-
-// Adds a card to the first stage through its "+" and names it.
-async function addCard(page, title) {
-  await click(page, /^\+ Add touchpoint##add-card$/);
-  await findItem(page, "Title", { window: INSPECTOR });
-  await page.keyboard.press("Control+A");
-  await page.keyboard.type(title);
   await page.keyboard.press("Enter");
   await settle(page);
 }

@@ -47,10 +47,7 @@ CanvasLayout::CanvasLayout(const Map& map, const std::vector<Lane>& lanes, Layou
     rebuild(map, lanes, metrics, fixed);
 }
 
-float CanvasLayout::card_height_for(int stage, int index) const {
-    const float* t = tops(stage);
-    return t[index + 1] - t[index] - m_.card_gap;
-}
+float CanvasLayout::card_height_for(int stage, int index) const { return card_heights_[card_base_[stage] + index]; }
 
 // Every text lane's cells for one stage, in one walk over its touchpoints (a
 // touchpoint is large: one walk per lane would read the whole map once per lane).
@@ -166,9 +163,33 @@ void CanvasLayout::rebuild(const Map& map, const std::vector<Lane>& lanes, const
     name_lines_height_ = name_lines * m_.name_line_height;
     header_height_ = m_.header_height + (name_lines - 1) * m_.name_line_height;
 
-    // Cards: each as tall as its title.
+    // Ghost cards (compare mode), clamped to this map and put in order: by the
+    // stage or column they go in, then by the card they go before.
+    laid_columns_ = std::max(0, plan_.columns);
+    const int slots = S + laid_columns_;
+    const int G = slots > 0 ? static_cast<int>(plan_.cards.size()) : 0;
+    ghost_slot_.assign(G, 0);
+    ghost_tops_.assign(G, 0);
+    ghost_before_.assign(G, 0);
+    ghost_order_.resize(G);
+    ghost_first_.assign(slots + 1, 0);
+    for (int k = 0; k < G; ++k) {
+        const GhostPlan::Card& g = plan_.cards[k];
+        ghost_slot_[k] = std::clamp(g.stage, 0, slots - 1);
+        ghost_before_[k] = ghost_slot_[k] < S ? std::clamp(g.before, 0, stage_cards_[ghost_slot_[k]]) : 0;
+        ghost_order_[k] = k;
+    }
+    std::stable_sort(ghost_order_.begin(), ghost_order_.end(), [&](int a, int b) {
+        return ghost_slot_[a] != ghost_slot_[b] ? ghost_slot_[a] < ghost_slot_[b] : ghost_before_[a] < ghost_before_[b];
+    });
+    for (int k = 0; k < G; ++k) ++ghost_first_[ghost_slot_[k] + 1];
+    for (int slot = 0; slot < slots; ++slot) ghost_first_[slot + 1] += ghost_first_[slot];
+    const float ghost_step = m_.card_height + m_.card_gap;
+
+    // Cards: each as tall as its title, ghosts between them.
     const bool cards_shown = std::find(lanes.begin(), lanes.end(), Lane::Touchpoints) != lanes.end();
     titles_.assign(card_base_[S], {});
+    card_heights_.assign(card_base_[S], 0);
     card_tops_.assign(card_base_[S] + S, 0);
     float tallest_stack = 0;
     WrapOptions title_opts;
@@ -180,17 +201,28 @@ void CanvasLayout::rebuild(const Map& map, const std::vector<Lane>& lanes, const
         const auto& tps = map.stages[s].touchpoints;
         float* t = card_tops_.data() + card_base_[s] + s;
         TextBlock* title = titles_.data() + card_base_[s];
+        float* height = card_heights_.data() + card_base_[s];
         float y = 0;
+        int g = ghost_first_[s];
+        const int g_end = ghost_first_[s + 1];
         for (int i = 0; i < stage_cards_[s]; ++i) {
+            for (; g < g_end && ghost_before_[ghost_order_[g]] <= i; ++g, y += ghost_step) ghost_tops_[ghost_order_[g]] = y;
             t[i] = y;
             std::uint32_t n = 1;
             if (cards_shown) {
                 title[i] = cache_.get(tps[i].title.empty() ? untitled() : std::string_view(tps[i].title), title_opts);
                 n = std::max<std::uint32_t>(1, title[i].count);
             }
-            y += m_.card_height + (n - 1) * m_.line_height + m_.card_gap;
+            height[i] = m_.card_height + (n - 1) * m_.line_height;
+            y += height[i] + m_.card_gap;
         }
+        for (; g < g_end; ++g, y += ghost_step) ghost_tops_[ghost_order_[g]] = y;
         t[stage_cards_[s]] = y;
+        tallest_stack = std::max(tallest_stack, y);
+    }
+    for (int slot = S; slot < slots; ++slot) {   // ghost columns: their cards one under the other
+        float y = 0;
+        for (int g = ghost_first_[slot]; g < ghost_first_[slot + 1]; ++g, y += ghost_step) ghost_tops_[ghost_order_[g]] = y;
         tallest_stack = std::max(tallest_stack, y);
     }
 
@@ -252,7 +284,7 @@ int CanvasLayout::lane_index(Lane lane) const {
 }
 
 Rect CanvasLayout::content() const {
-    float right = stage_left(stage_count()) + m_.add_stage_width;
+    float right = ghost_left(laid_columns_);
     return {{0, 0}, {right, std::max(lanes_bottom_, header_height_ + 80)}};
 }
 
@@ -294,9 +326,10 @@ std::pair<int, int> CanvasLayout::visible_cards(int stage, float world_top, floa
     const int n = stage_cards_[stage];
     const float top = world_top - first_card_top(), bottom = world_bottom - first_card_top();
     // First card whose bottom is below `top`; first card whose top is at or below `bottom`.
+    const float* h = card_heights_.data() + card_base_[stage];
     int first = static_cast<int>(std::partition_point(t, t + n, [&](const float& ti) {
                                      std::ptrdiff_t i = &ti - t;
-                                     return t[i + 1] - m_.card_gap <= top;
+                                     return ti + h[i] <= top;
                                  }) - t);
     int last = static_cast<int>(std::partition_point(t, t + n, [&](float ti) { return ti < bottom; }) - t);
     return {first, std::max(first, last)};
@@ -329,11 +362,12 @@ DropTarget CanvasLayout::drop_target(Vec2 p) const {
     int stage = std::clamp(static_cast<int>(std::floor((p.x - m_.lane_label_width) / m_.stage_width)), 0, stage_count() - 1);
     const float* t = tops(stage);
     const int n = stage_cards_[stage];
+    const float* h = card_heights_.data() + card_base_[stage];
     float rel = p.y - first_card_top();
     // Insert before the first card whose middle is below the pointer.
     int index = static_cast<int>(std::partition_point(t, t + n, [&](const float& ti) {
                                      std::ptrdiff_t i = &ti - t;
-                                     return ti + (t[i + 1] - m_.card_gap - ti) / 2 <= rel;
+                                     return ti + h[i] / 2 <= rel;
                                  }) - t);
     return {stage, index};
 }
@@ -353,6 +387,31 @@ std::vector<std::string> CanvasLayout::cards_in(const Rect& r, const Map& map) c
             if (card(s, i).overlaps(r)) ids.push_back(map.stages[s].touchpoints[i].id);
     }
     return ids;
+}
+
+Rect CanvasLayout::ghost_column(int column) const {
+    return {{ghost_left(column), 0}, {ghost_left(column + 1), std::max(lanes_bottom_, header_height_)}};
+}
+
+Rect CanvasLayout::ghost_header(int column) const { return {{ghost_left(column), 0}, {ghost_left(column + 1), header_height_}}; }
+
+Rect CanvasLayout::ghost_card(int k) const {
+    if (k < 0 || k >= static_cast<int>(ghost_tops_.size())) return {};
+    const int slot = ghost_slot_[k];
+    const float left = slot < stage_count() ? stage_left(slot) : ghost_left(slot - stage_count());
+    const float x = left + (m_.stage_width - m_.card_width) / 2;
+    const float y = (touch_lane_ >= 0 ? first_card_top() : 0) + ghost_tops_[k];
+    return {{x, y}, {x + m_.card_width, y + m_.card_height}};
+}
+
+std::pair<int, int> CanvasLayout::visible_ghosts(int slot, float world_top, float world_bottom) const {
+    if (touch_lane_ < 0 || slot < 0 || slot + 1 >= static_cast<int>(ghost_first_.size())) return {0, 0};
+    const int* begin = ghost_order_.data() + ghost_first_[slot];
+    const int* end = ghost_order_.data() + ghost_first_[slot + 1];
+    const float top = world_top - first_card_top(), bottom = world_bottom - first_card_top();
+    const int* first = std::partition_point(begin, end, [&](int k) { return ghost_tops_[k] + m_.card_height <= top; });
+    const int* last = std::partition_point(first, end, [&](int k) { return ghost_tops_[k] < bottom; });
+    return {static_cast<int>(first - ghost_order_.data()), static_cast<int>(last - ghost_order_.data())};
 }
 
 const TextBlock& CanvasLayout::card_title(int stage, int index) const {
@@ -440,7 +499,9 @@ float CanvasLayout::item_line_height(const CellItem& it) const {
 std::size_t CanvasLayout::memory_bytes() const {
     std::size_t n = cache_.memory_bytes();
     n += stage_cards_.capacity() * sizeof(int) + card_base_.capacity() * sizeof(int) + card_tops_.capacity() * sizeof(float);
-    n += titles_.capacity() * sizeof(TextBlock) + names_.capacity() * sizeof(TextBlock);
+    n += titles_.capacity() * sizeof(TextBlock) + names_.capacity() * sizeof(TextBlock) + card_heights_.capacity() * sizeof(float);
+    n += plan_.cards.capacity() * sizeof(GhostPlan::Card) + ghost_tops_.capacity() * sizeof(float) +
+         (ghost_first_.capacity() + ghost_slot_.capacity() + ghost_before_.capacity() + ghost_order_.capacity()) * sizeof(int);
     n += cell_first_.capacity() * sizeof(int) + items_.capacity() * sizeof(CellItem);
     n += derived_.capacity() * sizeof(std::string) + lanes_.capacity() * sizeof(LaneBox);
     for (const auto& d : derived_) n += d.capacity() > 15 ? d.capacity() + 1 : 0;

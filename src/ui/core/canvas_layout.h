@@ -95,6 +95,25 @@ struct CellItem {
     ItemStyle style = ItemStyle::Body;
 };
 
+// Compare mode (ui/core/comparison.h): room on the canvas for the cards and
+// stages only the compared file has, drawn faded where they were. A ghost card
+// takes a slot of the base card height (its title on one line) in its stage,
+// before the card `before` of the map (the stage's card count: after the last);
+// a ghost card of a stage the map no longer has goes in that stage's ghost
+// column, after the map's stages and the "+" column. The map's own cards keep
+// their indexes: hit-tests, drops and keyboard moves never see a ghost.
+struct GhostPlan {
+    struct Card {
+        int stage = 0;    // a stage of the map, or stage_count() + k for ghost column k
+        int before = 0;   // in a stage of the map: the index of the card it goes before
+        bool operator==(const Card&) const = default;
+    };
+    std::vector<Card> cards;   // ghosts with the same place are drawn in the list's order
+    int columns = 0;           // ghost columns (stages only the file has)
+    bool empty() const { return cards.empty() && columns == 0; }
+    bool operator==(const GhostPlan&) const = default;
+};
+
 // Text for a KPI line ("12 % (target 15) ✓ on target"); the editor passes its own.
 using KpiText = std::function<std::string(const Kpi&)>;
 std::string default_kpi_text(const Kpi& kpi);
@@ -150,6 +169,20 @@ public:
     float item_font_size(const CellItem& item) const;
     float item_line_height(const CellItem& item) const;
 
+    // --- Ghosts (compare mode) -----------------------------------------------------
+    // The plan the next rebuild lays out (an empty plan: none). Entries out of
+    // range are clamped, so a plan made for the map one edit ago is still safe.
+    void set_ghosts(GhostPlan plan) { plan_ = std::move(plan); }
+    const GhostPlan& ghosts() const { return plan_; }
+    int ghost_columns() const { return laid_columns_; }
+    Rect ghost_column(int column) const;
+    Rect ghost_header(int column) const;
+    Rect ghost_card(int k) const;   // k: index into ghosts().cards
+    // The ghost cards of a stage of the map, or of column k at stage_count() + k,
+    // that overlap `world` rows: positions for ghost_at(), top to bottom.
+    std::pair<int, int> visible_ghosts(int slot, float world_top, float world_bottom) const;
+    int ghost_at(int position) const { return ghost_order_[position]; }   // -> index into ghosts().cards
+
     const TextLayoutCache& text_cache() const { return cache_; }
     // Bytes the layout holds: its own arrays plus the text cache.
     std::size_t memory_bytes() const;
@@ -160,18 +193,27 @@ private:
     std::vector<int> stage_cards_;     // card count per stage
     std::vector<int> card_base_;       // cards before each stage (size stages + 1)
     std::vector<float> card_tops_;     // per stage: count + 1 tops from the first card's top (the last: end of the stack)
+    std::vector<float> card_heights_;  // per card, indexed by card_base_[stage] + index
     std::vector<TextBlock> titles_;    // per card, indexed by card_base_[stage] + index
     std::vector<TextBlock> names_;     // per stage
     std::vector<int> cell_first_;      // per (lane, stage): first item; size lanes * stages + 1
     std::vector<CellItem> items_;
     std::vector<std::string> derived_; // texts the map does not hold ("No owner", KPI summaries)
     std::vector<LaneBox> lanes_;
+    GhostPlan plan_;
+    std::vector<float> ghost_tops_;    // per ghost card, from the first card's top
+    std::vector<int> ghost_first_;     // per stage and column: its first ghost card (size stages + columns + 1)
+    std::vector<int> ghost_slot_;      // per ghost card: the stage or column it was laid out in (clamped)
+    std::vector<int> ghost_before_;    // per ghost card: the card it goes before (clamped)
+    std::vector<int> ghost_order_;     // ghost cards by slot, then place: what ghost_first_ ranges index
+    int laid_columns_ = 0;
     int touch_lane_ = -1;
     float lanes_bottom_ = 0;
     float header_height_ = 96;
     float name_lines_height_ = 25;
 
     float stage_left(int stage) const { return m_.lane_label_width + stage * m_.stage_width; }
+    float ghost_left(int column) const { return stage_left(stage_count()) + m_.add_stage_width + column * m_.stage_width; }
     const float* tops(int stage) const { return card_tops_.data() + card_base_[stage] + stage; }
     float first_card_top() const { return lanes_[touch_lane_].top + m_.padding; }
     float card_height_for(int stage, int index) const;
