@@ -378,22 +378,16 @@ private:
         const std::string now = result_.parent_of(t.kind, t.id);
         const bool ours_changed_stage = ours_move != moved_.end() && ours_move->second.parent != ours_move->second.from_parent;
         if (ours_move != moved_.end() && now == t.parent) return;   // same stage on both sides: ours' position stays
-        if (ours_changed_stage && now != t.parent) {
-            Conflict c{.kind = t.kind, .id = t.id, .field = "@stage", .what = "moved"};
+        // Which stage it is in is the conflict: base, ours and theirs are stage ids.
+        auto stage_conflict = [&](const char* what) {
+            Conflict c{.kind = t.kind, .id = t.id, .field = "@stage", .what = what};
             c.base = t.from_parent;
             c.ours = now;
             c.theirs = t.parent;
             settle_stage(conflict(std::move(c)), t.kind, t.id, t.from_parent, t.parent);
-            return;
-        }
-        if (!result_.has(EntityKind::Stage, t.parent)) {
-            Conflict c{.kind = t.kind, .id = t.id, .field = "@stage", .what = "stage_deleted"};
-            c.base = t.from_parent;
-            c.ours = now;
-            c.theirs = t.parent;
-            settle_stage(conflict(std::move(c)), t.kind, t.id, t.from_parent, t.parent);
-            return;
-        }
+        };
+        if (ours_changed_stage && now != t.parent) return stage_conflict("moved");
+        if (!result_.has(EntityKind::Stage, t.parent)) return stage_conflict("stage_deleted");
         if (ours_move != moved_.end() && t.parent == t.from_parent) return;   // both reordered in the stage: ours stays
         Change c = t;
         place(c, theirs_, t.parent);

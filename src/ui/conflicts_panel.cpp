@@ -28,16 +28,6 @@ struct EditBox {
 };
 EditBox g_edit;
 
-std::vector<const Map*> maps_for(const MergeSession& s, const Conflict& c) {
-    std::vector<const Map*> maps{&s.result.merged};
-    const MergeInputs& in = *s.result.inputs;
-    const std::size_t side = static_cast<std::size_t>(c.side);
-    if (side >= 1 && side <= in.theirs.size()) maps.push_back(&in.theirs[side - 1]);
-    if (in.base) maps.push_back(&*in.base);
-    maps.push_back(&in.ours);
-    return maps;
-}
-
 const std::string& side_name(const MergeSession& s, int side) {
     static const std::string none;
     return side >= 1 && side <= static_cast<int>(s.names.size()) ? s.names[static_cast<std::size_t>(side - 1)] : none;
@@ -61,7 +51,7 @@ std::string what_text(const MergeSession& s, const Conflict& c) {
 std::string shown_value(const MergeSession& s, const Conflict& c, const json& v) {
     if (v.is_null()) return c.field.empty() || c.field == "@stage" ? i18n::tr("(deleted)") : "-";   // i18n: not shown (merge keys and field names)
     if (c.field == "@stage" && v.is_string()) {   // i18n: not shown (merge keys and field names)
-        const std::string name = entity_name(EntityKind::Stage, v.get<std::string>(), maps_for(s, c));
+        const std::string name = entity_name(EntityKind::Stage, v.get<std::string>(), maps_of(s, c));
         return name.empty() ? v.get<std::string>() : name;
     }
     if (v.is_object()) {
@@ -99,7 +89,8 @@ void conflict_row(EditorState& ed, MergeSession& s, std::size_t index) {
     const Conflict c = s.result.conflicts[index];   // a copy: a choice re-runs the merge
     const std::string key = c.key();
     ImGui::PushID(key.c_str());
-    const std::string who = std::string(kind_label(c.kind)) + " \"" + short_label(entity_name(c.kind, c.id, maps_for(s, c)), 48) + "\"";
+    const std::string& name = index < s.names_of_conflicts.size() ? s.names_of_conflicts[index] : c.id;
+    const std::string who = std::string(kind_label(c.kind)) + " \"" + short_label(name, 48) + "\"";
     const std::string field = c.field.empty() ? std::string() : " \xC2\xB7 " + field_label(c.kind, c.field);
     if (c.resolved) ImGui::TextUnformatted(ICON_CHECK);
     else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().warning), ICON_WARNING);

@@ -50,6 +50,7 @@ TEST_CASE("merge session: the merge and the conflicts settled after it are one u
     REQUIRE(s.names == std::vector<std::string>{"group-1.json", "group-2.json"});
     REQUIRE(s.three_way);
     REQUIRE(s.result.conflicts.size() == 1);
+    CHECK(s.names_of_conflicts == std::vector<std::string>{"From group 1"});   // the card as the merge has it
     CHECK(find_touchpoint(open, "g1"));
     CHECK(find_touchpoint(open, "g2"));
     CHECK(find_touchpoint(open, "a")->title == "From group 1");   // until settled, the merge so far

@@ -30,7 +30,14 @@ struct MergeSession {
     std::string merge_key;            // the history key the merge and its resolutions share
     std::string label;                // "Merge 3 files"
     std::size_t changes_applied = 0;  // by the first step
+    // Each conflict's entity by name (in the merge, else a file, else the base),
+    // made when the conflicts change rather than on every frame the panel draws.
+    std::vector<std::string> names_of_conflicts;
 };
+
+// Where conflict `c`'s entity is found, in that order: the merge so far, the
+// file it came from, the base (for names: a deleted card still has one).
+std::vector<const Map*> maps_of(const MergeSession& session, const Conflict& c);
 
 // Whether `copy` is a copy of `map`: the same map id, or either one's lineage
 // names the other's id (a copy kept as a new map still names its origin).
