@@ -55,6 +55,15 @@ void History::execute(Map& map, std::unique_ptr<Command> command) {
     merge_open_ = mergeable;
 }
 
+bool History::apply_unrecorded(Map& map, std::unique_ptr<Command> command) {
+    if (!command || !idle()) return false;
+    command->apply(map);
+    if (!command->had_effect()) return false;
+    ++revision_;
+    unrecorded_since_save_ = true;
+    return true;
+}
+
 bool History::merge_into(std::vector<std::unique_ptr<Command>>& commands, const Command& next) {
     if (!merge_open_ || commands.empty()) return false;
     Command& last = *commands.back();
@@ -141,11 +150,12 @@ void History::end_group() {
 
 void History::mark_saved() {
     saved_position_ = static_cast<long long>(position_);
+    unrecorded_since_save_ = false;
     merge_open_ = false;   // a later edit must not fold into the saved step
 }
 
 bool History::dirty() const {
-    if (!group_.commands.empty()) return true;   // applied, not yet a step
+    if (!group_.commands.empty() || unrecorded_since_save_) return true;   // applied, not yet (or never) a step
     return saved_position_ != static_cast<long long>(position_);
 }
 
@@ -165,6 +175,7 @@ void History::clear() {
     steps_.clear();
     position_ = 0;
     saved_position_ = 0;
+    unrecorded_since_save_ = false;
     merge_open_ = false;
     group_depth_ = 0;
     group_ = Step{};

@@ -34,6 +34,14 @@ public:
     // undone can no longer be redone. Ignored while a step replays.
     void execute(Map& map, std::unique_ptr<Command> command);
 
+    // Applies an edit that is not this user's (a peer's in a live room): the map
+    // changes and the revision moves, but no step records it and nothing is
+    // stamped, so undo and redo only ever replay the user's own edits (commands
+    // name items by id, so they still find them). The map becomes dirty. False,
+    // and nothing applied, while a group is open or a step replays, or when the
+    // command changed nothing.
+    bool apply_unrecorded(Map& map, std::unique_ptr<Command> command);
+
     // Undo and redo are refused (false) while a group is open or a step replays.
     bool undo(Map& map);
     bool redo(Map& map);
@@ -102,6 +110,7 @@ private:
     Step group_;
     // Steps applied when the map was saved; -1 once no position returns to that state.
     long long saved_position_ = 0;
+    bool unrecorded_since_save_ = false;   // apply_unrecorded changed the map after the last save
     std::uint64_t revision_ = 0;
     Clock clock_;
 };

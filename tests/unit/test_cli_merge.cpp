@@ -1,4 +1,4 @@
-// `journeymap diff` and `journeymap merge`, run as a user runs them: exit
+// `journeymap diff`, `journeymap merge` and `journeymap changes`, run as a user runs them: exit
 // codes, the report (text and JSON), and no file written while a conflict is open.
 #include <catch2/catch.hpp>
 
@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "edit/map_change.h"
+#include "edit/map_diff.h"
 #include "io/map_json.h"
 #include "io/templates.h"
 #include "support/cli_run.h"
@@ -169,4 +171,23 @@ TEST_CASE("merge: --base none is a two-way merge, wrong arguments exit 2", "[cli
     CHECK(cli(dir, "merge " + shell_quote(f.base) + " " + shell_quote(f.ours) + " " + shell_quote(f.theirs) +
                        " -o x.json --prefer mine")
               .code == 2);
+}
+
+TEST_CASE("changes: a map as the changes that build it, which rebuild it exactly", "[cli][changes]") {
+    TempDir dir;
+    const Files f = workshop(dir);
+    Run r = cli(dir, "changes " + shell_quote(f.base));
+    REQUIRE(r.code == 0);
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    const jm::Map base = read_map(f.base);
+    CHECK(j["map"]["id"] == base.id);
+    CHECK(j["map"]["title"] == base.title);
+    jm::Map rebuilt;
+    rebuilt.id = base.id;
+    std::vector<jm::Change> changes;
+    for (const auto& c : j["changes"]) changes.push_back(*jm::change_from_json(c));
+    CHECK(jm::apply_change_list(rebuilt, changes) == changes.size());
+    CHECK(jm::diff(rebuilt, base).equal());
+    CHECK(cli(dir, "changes").code == 2);
+    CHECK(cli(dir, "changes " + shell_quote(dir.path + "/missing.json")).code == 3);
 }
