@@ -14,7 +14,7 @@
   const READ_ONLY = new Set([
     "exportJSON", "canUndo", "canRedo", "listMaps", "currentMapId", "saveState", "metrics",
     "exportMermaid", "exportCSV", "version", "title", "_display", "_selection", "_view", "_viewAs", "_presentation", "_cardLayout", "_merge", "_share",
-    "compareState",
+    "compareState", "roomState",
   ]);
 
   function call(name, ...args) {
@@ -60,7 +60,7 @@
     "listMaps", "openMap", "deleteMap", "currentMapId", "saveState",
     "metrics", "importMermaid", "exportMermaid", "importCSV", "exportCSV",
     "version", "title", "_display", "_selection", "_view", "_viewAs", "_presentation", "_cardLayout", "_merge", "_share",
-    "compareWith", "endCompare", "compareState",
+    "compareWith", "endCompare", "compareState", "roomState",
   ];
 
   JM.exposeApi = function () {

@@ -7,6 +7,7 @@
 #include "app/compare_file.h"
 #include "app/font_needs.h"
 #include "app/language.h"
+#include "app/live_room.h"
 #include "app/merge_files.h"
 #include "app/presenting.h"
 #include "app/session.h"
@@ -63,6 +64,7 @@ void App::draw() {
     ui::EditorState& ed = app.ed;
     if (!language_ready(app) || !app.session_started) return;   // no English flash, no empty map before the first one
     apply_language_choice(app);      // before any string of this frame is translated
+    live_room_frame(app);            // the room's traffic, before anything reads the map
     ui::apply_paragraph_input(ed);   // what was typed in a paragraph's text box, before anything draws
     load_fonts_by_need(i18n::language(), ed.doc.map, ed.doc.revision());
     ed.refresh_derived();
@@ -100,6 +102,7 @@ void App::draw() {
     draw_compare(app);
     draw_update_prompt(app);
     draw_share_windows(app);
+    draw_live_room_windows(app);
     if (ed.show_new_map) want_all_templates(app);   // the dialog offers every language's version
     if (auto map = ui::draw_new_map_dialog(ed.show_new_map)) switch_to(app, std::move(*map));
     if (ed.request_download) download_current(app);

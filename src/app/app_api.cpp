@@ -193,6 +193,8 @@ const std::map<std::string, Handler>& handlers() {
                      {"totals", {{"added", t.added}, {"removed", t.removed}, {"moved", t.moved}, {"changed", t.changed}}},
                      {"counts", counts_to_json(c.diff().counts)}};
          }},
+        // The live room: phase, people present, the join link, refused changes (app/live_room.h).
+        {"roomState", [](AppState& app, const json&) -> json { return room_state_json(app); }},
         {"saveState", [](AppState& app, const json&) -> json {
              json persistent = nullptr;   // unknown until the browser answers navigator.storage.persist()
              if (app.persistence != platform::Persistence::Unknown) persistent = app.persistence == platform::Persistence::Granted;

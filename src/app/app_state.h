@@ -10,6 +10,7 @@
 
 #include "app/share_link.h"
 #include "app/interchange_update_dialog.h"
+#include "app/live_room.h"
 #include "io/library.h"
 #include "platform/platform.h"
 #include "ui/theme.h"
@@ -93,6 +94,7 @@ struct AppState {
     int merge_serial = 0;                 // tells one merge's undo step from the next
 
     ShareState share;                     // File > Copy share link, and a link's map open read-only (app/share_link.h)
+    LiveRoom live;                        // File > Start a live session, or a join link (app/live_room.h)
 };
 
 }  // namespace jm

@@ -40,6 +40,8 @@ void file_menu(AppState& app) {
     ImGui::Separator();
     if (ImGui::MenuItem(i18n::tr(ICON_DOWNLOAD "  Download map"), "Ctrl+S")) download_current(app);
     if (ImGui::MenuItem(i18n::tr(ICON_LINK "  Copy share link"), "Ctrl+Shift+L")) copy_share_link(app);
+    if (ImGui::MenuItem(room_is_on(app.live) ? i18n::tr(ICON_USERS "  Live session...") : i18n::tr(ICON_USERS "  Start a live session...")))
+        open_start_room(app);
     ImGui::SetItemTooltip("%s", i18n::tr("A link that opens this map, read-only, in any browser. The map travels inside the link: no server sees it."));
     if (ImGui::BeginMenu(i18n::tr(ICON_IMAGE "  Export"))) {
         if (ImGui::MenuItem(i18n::tr("Mermaid journey (.mmd)"))) {

@@ -155,6 +155,29 @@ struct Painter {
         }
     }
 
+    // In a live room, what others have selected: a ring in each one's colour
+    // around the item, one outside the other, and the first one's name on a tag
+    // ("Ana +1" when more have it).
+    void peer_outlines(const std::string& id, ImVec2 a, ImVec2 b, float round) const {
+        if (!p.interactive || p.st->peer_marks.empty()) return;
+        auto it = p.st->peer_marks.find(id);
+        if (it == p.st->peer_marks.end()) return;
+        const float width = std::max(2.0f, 2.5f * zoom);
+        float grow = 2.0f * zoom + width;
+        for (const PeerMark& peer : it->second) {
+            p.dl->AddRect({a.x - grow, a.y - grow}, {b.x + grow, b.y + grow}, peer.colour, round + grow, 0, width);
+            grow += width + 1.0f;
+        }
+        const PeerMark& first = it->second.front();
+        const std::string tag = it->second.size() > 1 ? first.name + " +" + std::to_string(it->second.size() - 1) : first.name;
+        const float tag_font = std::max(11.0f, font * 0.8f);
+        const ImVec2 size = canvas_font()->CalcTextSizeA(tag_font, FLT_MAX, 0.0f, tag.c_str());
+        // On the ring's top edge at the right, over the item's own border rather than its neighbour above.
+        const ImVec2 ta{b.x + grow - size.x - 8, a.y - grow - size.y * 0.5f}, tb{b.x + grow, a.y - grow + size.y * 0.5f + 2};
+        p.dl->AddRectFilled(ta, tb, first.colour, 3);
+        p.dl->AddText(canvas_font(), tag_font, {ta.x + 4, ta.y + 1}, IM_COL32_WHITE, tag.c_str());
+    }
+
     void card(int s, int i) const {
         if (s >= static_cast<int>(map.stages.size()) || i >= static_cast<int>(map.stages[s].touchpoints.size())) return;
         const Touchpoint& t = map.stages[s].touchpoints[i];
@@ -169,6 +192,7 @@ struct Painter {
         p.dl->AddRectFilled(a, {a.x + 7 * zoom, b.y}, with_alpha(friction_color(t.friction), alpha), round, ImDrawFlags_RoundCornersLeft);
         ImU32 border = selected ? pal.selection : hovered ? pal.hover : pal.card_border;
         p.dl->AddRect(a, b, with_alpha(border, alpha), round, 0, selected ? 3.0f : 1.0f);
+        peer_outlines(t.id, a, b, round);
         if (cmp) compare_marks(cmp->card_mark(s, i), a, b, round);
         const auto& m = L.metrics();
         ImU32 fg = with_alpha(pal.card_text, alpha), muted = with_alpha(pal.card_muted, alpha);
@@ -526,6 +550,7 @@ struct Painter {
             bool selected = p.interactive && p.st->selection.kind() == SelectionKind::Stage && p.st->selection.stage() == st.id;
             p.dl->AddRectFilled(a, b, pal.header_bg, 6 * zoom);
             if (selected) p.dl->AddRect(a, b, pal.selection, 6 * zoom, 0, 3.0f);
+            peer_outlines(st.id, a, b, 6 * zoom);
             const std::uint8_t mark = cmp ? cmp->stage_mark(s) : kMarkNone;
             if (mark & kMarkAdded) {
                 const float grow = 3.0f * zoom;

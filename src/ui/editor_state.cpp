@@ -17,6 +17,9 @@ void Document::undo() {
 void Document::redo() {
     if (!read_only) history.redo(map);
 }
+void Document::apply_remote(std::unique_ptr<Command> command) {
+    if (command && !read_only) history.apply_unrecorded(map, std::move(command));
+}
 
 void Document::replace(Map next) {
     read_only = false;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "edit/command.h"
@@ -37,6 +38,8 @@ struct Document {
     void run(std::unique_ptr<Command> command);
     void undo();
     void redo();
+    // A peer's edit in a live room: applied, not on this user's undo stack (History::apply_unrecorded).
+    void apply_remote(std::unique_ptr<Command> command);
     std::uint64_t revision() const { return history.revision() + replaced_; }
     // Opens another map: a fresh history, nothing to undo into the previous map.
     void replace(Map map);
@@ -54,6 +57,12 @@ struct DragState {
     std::string stage_id;        // Stage drags
 };
 
+// Someone else in a live room who has an item selected (app/live_room.h).
+struct PeerMark {
+    std::string name;
+    std::uint32_t colour = 0;   // ImU32
+};
+
 struct EditorState {
     Document doc;
     Selection selection;
@@ -64,6 +73,11 @@ struct EditorState {
     bool fit_pending = true;          // fit the map to the canvas on the next frame
     std::string view_as_persona;      // "" = everyone; else dims what that persona does not touch
     CompareState compare;             // File > Compare with file: the open map against another version
+    // A live room (app/live_room.h): who else has each card or stage selected,
+    // outlined in their colour; the status bar's "Live - 12 people" and its click.
+    std::unordered_map<std::string, std::vector<PeerMark>> peer_marks;
+    std::string live_status;
+    bool live_status_clicked = false;
     DragState drag;
 
     // A persona whose deletion waits for the user's confirmation (cards refer to it).

@@ -135,6 +135,9 @@ void draw_status_bar(EditorState& st) {
     text_item(i18n::trn("{n} stages", count(map.stages.size())) + "  " + i18n::trn("{n} touchpoints", count(touchpoint_count(map))) + "  " +
                   i18n::trn("{n} personas", count(map.personas.size())),
               "##status-counts");
+    if (!st.live_status.empty() &&
+        left_piece(std::string(ICON_USERS " ") + st.live_status, right_x, "##status-live", i18n::tr("Click to show the Live session window")))
+        st.live_status_clicked = true;
     if (st.compare.active() &&
         left_piece(std::string(ICON_HANDOFF " ") + compare_counts_text(st), right_x, "##status-compare", i18n::tr("Click to show the Compare list")))
         st.compare.show_list = true;
