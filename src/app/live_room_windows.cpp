@@ -3,6 +3,7 @@
 // QR code, the people present and the facilitator's End for everyone.
 #include <algorithm>
 #include <cmath>
+#include <random>
 #include <string>
 
 #include "app/app_state.h"
@@ -62,7 +63,7 @@ struct NameEdit {
 // "Your name" and "Your colour", in the join dialog and in the Live session window.
 NameEdit name_and_colour(LiveRoom& room) {
     NameEdit out;
-    if (room.colour.empty()) room.colour = kColours[static_cast<int>(ImGui::GetTime() * 1000) % kColourCount];
+    if (room.colour.empty()) room.colour = kColours[std::random_device{}() % kColourCount];   // people joining at once differ
     ImGui::TextUnformatted(i18n::tr("Your name"));
     if (room.name_focus) {
         ImGui::SetKeyboardFocusHere();

@@ -36,7 +36,8 @@ int run_changes(const std::vector<std::string>& args, Io& io) {
     nlohmann::json changes = nlohmann::json::array();
     for (const Change& c : changes_from_empty(map)) changes.push_back(change_to_json(c));
     const nlohmann::json out = {
-        {"map", {{"id", map.id}, {"title", map.title}, {"created", map.created}, {"modified", map.modified}}},
+        {"map", {{"id", map.id}, {"title", map.title}, {"created", map.created}, {"modified", map.modified},
+                 {"lineage", lineage_to_json(map.lineage)}}},
         {"changes", std::move(changes)}};
     io.out << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return kOk;

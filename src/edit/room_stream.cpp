@@ -191,12 +191,51 @@ std::vector<Change> changes_from_empty(const Map& map) {
     return diff(empty, map).changes;
 }
 
+namespace {
+
+json unknown_to_json(const UnknownFields& unknown) {
+    json out = json::object();
+    for (const auto& [key, raw] : unknown) out[key] = raw;
+    return out;
+}
+
+UnknownFields unknown_from_json(const json& j) {
+    UnknownFields out;
+    if (!j.is_object()) return out;
+    for (const auto& [key, raw] : j.items()) if (raw.is_string()) out[key] = raw.get<std::string>();
+    return out;
+}
+
+}  // namespace
+
+json lineage_to_json(const Lineage& lineage) {
+    json bases = json::array();
+    for (const Ancestor& a : lineage.bases)
+        bases.push_back({{"id", a.id}, {"hash", a.hash}, {"forked", a.forked}, {"unknown", unknown_to_json(a.unknown)}});
+    return {{"bases", std::move(bases)}, {"unknown", unknown_to_json(lineage.unknown)}};
+}
+
+Lineage lineage_from_json(const json& j) {
+    Lineage lineage;
+    if (!j.is_object()) return lineage;
+    if (auto bases = j.find("bases"); bases != j.end() && bases->is_array()) {
+        for (const json& b : *bases) {
+            if (!b.is_object() || text_of(b, "id").empty()) continue;
+            lineage.bases.push_back(Ancestor{text_of(b, "id"), text_of(b, "hash"), text_of(b, "forked"), unknown_from_json(b.value("unknown", json()))});
+            if (lineage.bases.size() == kMaxLineageBases) break;
+        }
+    }
+    lineage.unknown = unknown_from_json(j.value("unknown", json()));
+    return lineage;
+}
+
 Map map_from_room(const json& meta, const json& states, std::vector<std::string>& refused) {
     Map map;
     if (meta.is_object()) {
         map.id = text_of(meta, "id");
         map.created = text_of(meta, "created");
         map.modified = text_of(meta, "modified");
+        if (auto l = meta.find("lineage"); l != meta.end()) map.lineage = lineage_from_json(*l);
     }
     RoomStream stream;
     stream.start(map);

@@ -72,9 +72,16 @@ private:
 // what a new room is seeded with.
 std::vector<Change> changes_from_empty(const Map& map);
 
-// The map a room holds, built from an empty map with id, created and modified
-// from `meta` and every entity's state (a joiner's first view). Refusals are
-// appended to `refused`.
+// A map's lineage as the room's meta holds it, so that every participant's
+// copy records the same ancestry (and exports the same file):
+// {"bases": [{"id", "hash", "forked", "unknown": {key: raw JSON}}], "unknown": {..}}.
+// Reading skips what is not of that shape.
+nlohmann::json lineage_to_json(const Lineage& lineage);
+Lineage lineage_from_json(const nlohmann::json& j);
+
+// The map a room holds, built from an empty map with id, created, modified and
+// lineage from `meta` and every entity's state (a joiner's first view).
+// Refusals are appended to `refused`.
 Map map_from_room(const nlohmann::json& meta, const nlohmann::json& states, std::vector<std::string>& refused);
 
 // A peer's edit as one command for Document::apply_remote: the accepted

@@ -170,7 +170,7 @@ struct Painter {
         }
         const PeerMark& first = it->second.front();
         const std::string tag = it->second.size() > 1 ? first.name + " +" + std::to_string(it->second.size() - 1) : first.name;
-        const float tag_font = std::max(11.0f, font * 0.8f);
+        const float tag_font = std::max(12.0f, font * 0.9f);
         const ImVec2 size = canvas_font()->CalcTextSizeA(tag_font, FLT_MAX, 0.0f, tag.c_str());
         // On the ring's top edge at the right, over the item's own border rather than its neighbour above.
         const ImVec2 ta{b.x + grow - size.x - 8, a.y - grow - size.y * 0.5f}, tb{b.x + grow, a.y - grow + size.y * 0.5f + 2};

@@ -182,3 +182,15 @@ TEST_CASE("room stream: a map built from the room's states equals the seeded map
     CHECK(joined.id == "m");
     CHECK(joined.modified == "y");
 }
+
+TEST_CASE("room stream: the lineage travels in the room's meta, so every copy exports the same file") {
+    Lineage lineage;
+    lineage.bases.push_back(Ancestor{"m", std::string(64, 'a'), "2026-11-20T09:00:00Z", {{"note", "\"kept\""}}});
+    lineage.unknown["future"] = "[1,2]";
+    const json meta = {{"id", "m"}, {"lineage", lineage_to_json(lineage)}};
+    std::vector<std::string> refused;
+    const Map joined = map_from_room(meta, states({}), refused);
+    CHECK(joined.lineage == lineage);
+    CHECK(lineage_from_json(json("not an object")).empty());
+    CHECK(lineage_from_json(json{{"bases", {{{"hash", "x"}}}}}).bases.empty());   // an entry without an id is skipped
+}

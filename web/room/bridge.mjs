@@ -6,7 +6,7 @@
 // same document.
 //
 // The document:
-//   meta                  Y.Map  id, created, modified, title (bookkeeping)
+//   meta                  Y.Map  id, created, modified, title, lineage (bookkeeping)
 //   map                   Y.Map  the map's own fields by key ("title", "card_detail", ...)
 //   period                Y.Map  "period", "period_previous" -> Y.Map of business figures
 //   lane                  Y.Map  lane key -> Y.Map {"@order"}
@@ -172,6 +172,7 @@ export function seedDoc(doc, seed, origin = LOCAL) {
     doc.transact(() => {
         const meta = root(doc, 'meta');
         for (const key of ['id', 'created', 'modified', 'title']) if (typeof info[key] === 'string') meta.set(key, info[key]);
+        if (info.lineage && typeof info.lineage === 'object') meta.set('lineage', info.lineage);
     }, origin);
     for (let i = 0; i < changes.length; i += SEED_CHUNK) {
         applyLocalChanges(doc, { changes: changes.slice(i, i + SEED_CHUNK) }, origin);

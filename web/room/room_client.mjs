@@ -122,6 +122,7 @@ export function join({ server, room, key, owner, name, colour, seed }) {
     provider.awareness.on('change', () => {
         if (s === session) send('people', peopleOf(provider.awareness));
     });
+    send('people', peopleOf(provider.awareness));   // this editor is there before anyone else is heard
     fetchLink(s);
     return true;
 }
