@@ -88,11 +88,24 @@ void on_people(AppState& app, const json& list) {
     if (!list.is_array()) return;
     for (const json& p : list) {
         if (!p.is_object()) continue;
-        RoomPerson person{text_of(p, "name"), text_of(p, "colour"), {}, p.value("self", false)};  // i18n: not shown (JSON keys, setting names and log lines)
+        RoomPerson person{text_of(p, "name"), text_of(p, "colour"), {}, p.value("self", false), p.value("client", 0.0)};  // i18n: not shown (JSON keys, setting names and log lines)
         if (auto sel = p.find("selection"); sel != p.end() && sel->is_array()) {  // i18n: not shown (JSON keys, setting names and log lines)
             for (const json& id : *sel) if (id.is_string()) person.selection.push_back(id.get<std::string>());
         }
         room.people.push_back(std::move(person));
+    }
+    // Two people in one colour cannot tell their outlines apart: the one with
+    // the larger Yjs client id (random; any rule both sides apply alike) moves
+    // to a free colour, unless they picked theirs by hand.
+    const auto self = std::find_if(room.people.begin(), room.people.end(), [](const RoomPerson& p) { return p.self; });
+    if (self != room.people.end() && !room.colour_picked) {
+        const bool yield = std::any_of(room.people.begin(), room.people.end(), [&](const RoomPerson& p) {
+            return !p.self && p.colour == self->colour && p.client < self->client;
+        });
+        if (yield) {
+            room.colour = free_room_colour(room);
+            rename_in_room(app, self->name, room.colour);
+        }
     }
     update_peer_marks(app);
 }

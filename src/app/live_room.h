@@ -27,6 +27,7 @@ struct RoomPerson {
     std::string colour;                  // "#rrggbb"
     std::vector<std::string> selection;  // ids of the cards and stage they have selected
     bool self = false;
+    double client = 0;                   // the Yjs client id: who keeps a colour two people have
 };
 
 struct LiveRoom {
@@ -65,6 +66,7 @@ struct LiveRoom {
     // Windows (app/live_room_windows.cpp).
     bool show_start = false, show_window = false, confirm_end = false;
     std::string name_input, colour;
+    bool colour_picked = false;           // clicked in this session: kept even when someone has it too
     bool name_focus = false;
 };
 
@@ -83,6 +85,9 @@ void join_room_as(AppState& app, const std::string& name, const std::string& col
 void rename_in_room(AppState& app, const std::string& name, const std::string& colour);
 void leave_room(AppState& app);
 void end_room(AppState& app);
+
+// A colour nobody else in the room has (the user's own when all are taken).
+std::string free_room_colour(const LiveRoom& room);   // live_room_windows.cpp, beside the palette
 
 // "#rrggbb" as an ImU32 (grey for anything else): a person's colour.
 std::uint32_t room_colour_value(const std::string& hex);

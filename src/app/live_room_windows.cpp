@@ -21,6 +21,18 @@ namespace {
 constexpr const char* kColours[] = {"#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#9a6324"};
 constexpr int kColourCount = static_cast<int>(sizeof kColours / sizeof kColours[0]);
 
+}  // namespace
+
+std::string free_room_colour(const LiveRoom& room) {
+    for (const char* c : kColours) {
+        const bool taken = std::any_of(room.people.begin(), room.people.end(), [&](const RoomPerson& p) { return !p.self && p.colour == c; });
+        if (!taken) return c;
+    }
+    return room.colour;
+}
+
+namespace {
+
 void centre_next_window() { ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, {0.5f, 0.5f}); }
 
 void swatch(const std::string& colour, float size) {
@@ -86,6 +98,7 @@ NameEdit name_and_colour(LiveRoom& room) {
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, chosen ? 3.0f : 0.0f);
         if (ImGui::Button(chosen ? "##chosen" : "##colour", {32, 32}) && !chosen) {
             room.colour = kColours[i];
+            room.colour_picked = true;
             out.changed = true;
         }
         ImGui::PopStyleVar();
@@ -207,18 +220,29 @@ void end_confirm(AppState& app) {
     ImGui::EndPopup();
 }
 
+// A window the browser's resize left partly outside the page comes back whole
+// (its close button and End for everyone must stay reachable).
+void keep_in_view() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const float x = std::clamp(pos.x, vp->WorkPos.x, std::max(vp->WorkPos.x, vp->WorkPos.x + vp->WorkSize.x - size.x));
+    const float y = std::clamp(pos.y, vp->WorkPos.y, std::max(vp->WorkPos.y, vp->WorkPos.y + vp->WorkSize.y - size.y));
+    if (x != pos.x || y != pos.y) ImGui::SetWindowPos({x, y});
+}
+
 void session_window(AppState& app) {
     LiveRoom& room = app.live;
     if (!room.show_window) return;
     const std::string title = ui::window_title(i18n::tr("Live session"), "Live session");
     ImGui::SetNextWindowSize({420, 0}, ImGuiCond_Appearing);
-    const ImVec2 work = ImGui::GetMainViewport()->WorkPos;
-    const ImVec2 size = ImGui::GetMainViewport()->WorkSize;
-    ImGui::SetNextWindowPos({work.x + size.x - 440, work.y + 40}, ImGuiCond_Appearing);
+    // Over the right of the map, clear of a docked inspector.
+    const ImVec2 corner{app.ed.canvas_origin.x + app.ed.canvas_size.x - app.ed.canvas_covered_right - 16, app.ed.canvas_origin.y + 16};
+    ImGui::SetNextWindowPos(corner, ImGuiCond_Appearing, {1.0f, 0.0f});
     if (!ImGui::Begin(title.c_str(), &room.show_window, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::End();
         return;
     }
+    keep_in_view();
     const std::string status = live_status_text(room);
     if (!status.empty()) ImGui::TextUnformatted(status.c_str());
     if (!room.problem.empty()) ImGui::TextWrapped("%s", room.problem.c_str());

@@ -103,10 +103,12 @@ struct Canvas {
     }
 
     // One card as an ImGui item (an invisible button labelled with its title).
+    // Its ImGui id comes from the card's id alone ("###"), so a card held in a
+    // drag stays held when its title changes (a peer renaming it in a live room).
     void card_item(int s, int i) {
         const Touchpoint& t = st.doc.map.stages[s].touchpoints[i];
         ImGui::PushID(t.id.c_str());
-        std::string label = (t.title.empty() ? std::string(i18n::tr("(untitled)")) : t.title) + "##card";
+        std::string label = (t.title.empty() ? std::string(i18n::tr("(untitled)")) : t.title) + "###card";
         item(label.c_str(), st.layout.card(s, i));
         card_behaviour(t.id);
         if (ImGui::IsItemActive()) held_card() = t.id;
