@@ -74,11 +74,12 @@
     end() {
       withRoom((room) => room.end().then((ok) => event("end-answer", { ok })));
     },
-    // The room's link with the facilitator's token in it, for a new tab.
+    // The room's link (with the facilitator's token) in the address bar, so
+    // that a reload rejoins; an empty room takes it away (the room was left).
     address(room, key, owner) {
       const url = new URL(location.href);
-      url.search = "?room=" + encodeURIComponent(room);
-      url.hash = "key=" + encodeURIComponent(key) + (owner ? "&owner=" + encodeURIComponent(owner) : "");
+      url.search = room ? "?room=" + encodeURIComponent(room) : "";
+      url.hash = room ? "key=" + encodeURIComponent(key) + (owner ? "&owner=" + encodeURIComponent(owner) : "") : "";
       history.replaceState(null, "", url.toString());
     },
   };

@@ -59,6 +59,7 @@ std::vector<Change> take_user_edits(AppState& app) {
 void stop_room(AppState& app, LiveRoom::Phase phase) {
     LiveRoom& room = app.live;
     platform::room_leave();
+    platform::show_room_address({});   // a reload opens the library, not the room
     room.stream.stop();
     room.seed.reset();
     room.phase = phase;
@@ -349,7 +350,6 @@ void leave_room(AppState& app) {
     if (!room_is_on(app.live)) return;
     stop_room(app, LiveRoom::Phase::Off);
     app.live.invite = {};
-    platform::show_room_address(app.live.invite);
     app.ed.notify(i18n::tr("You left the live session. The map stays in your library."));
 }
 
