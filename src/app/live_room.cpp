@@ -330,7 +330,7 @@ void join_room_as(AppState& app, const std::string& name, const std::string& col
         json changes = json::array();
         for (const Change& c : changes_from_empty(*room.seed)) changes.push_back(change_to_json(c));
         const Map& m = *room.seed;
-        args["seed"] = {{"map", {{"id", m.id}, {"title", m.title}, {"created", m.created}, {"modified", m.modified},
+        args["seed"] = {{"map", {{"id", m.id}, {"title", m.title}, {"created", m.created}, {"modified", m.modified},  // i18n: not shown (JSON keys, setting names and log lines)
                                  {"lineage", lineage_to_json(m.lineage)}}},  // i18n: not shown (JSON keys, setting names and log lines)
                         {"changes", std::move(changes)}};  // i18n: not shown (JSON keys, setting names and log lines)
     }
