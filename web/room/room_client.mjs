@@ -4,7 +4,8 @@
 // esbuild into the site's room.js (CMakeLists.txt) and loaded only when a room
 // is started or joined (web/room_link.js), so a normal start pays nothing.
 //
-// The editor calls JM.room.* (src/platform/web/web_room.cpp); everything that
+// The editor calls these through JM.roomLink (web/room_link.js, from
+// src/platform/web/web_room.cpp); everything that
 // happens comes back as one event, _jm_room_event(type, json).
 import { WebsocketProvider } from 'y-websocket';
 import { Y, LOCAL, applyLocalChanges, seedDoc, isSeeded, snapshot, touchedBy, newTouched, statesFor } from './bridge.mjs';
@@ -218,14 +219,8 @@ export async function create(title) {
     return body;
 }
 
-// For tests and the benchmark (journeymap.roomDebug()): the document's state.
+// For tests and the benchmark (window.JMRoom.debugState()): the document's state.
 export function debugState() {
     if (!session) return null;
     return { synced: session.synced, joined: session.joined, connected: session.provider.wsconnected, snapshot: snapshot(session.doc) };
-}
-
-export function goOffline(offline) {
-    if (!session) return;
-    if (offline) session.provider.disconnect();
-    else session.provider.connect();
 }
